@@ -1,0 +1,44 @@
+package org.opencircles.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Payloads on {@code member-events}. They carry ids and the few facts other services need, never a name,
+ * email, phone or postcode, so that erasing a member never needs a Kafka log rewritten.
+ */
+public final class MemberPayloads {
+    private MemberPayloads() {
+    }
+
+    /**
+     * A member joined (or was imported).
+     *
+     * @param adultOn    the 18th birthday: the member is a minor before this date; null if no date of birth is held
+     * @param youthUntil the 27th birthday: youth membership ends on this date; null if no date of birth is held
+     */
+    public record Joined(UUID memberId, String clpCode, String wardCode, String status, LocalDate joinedOn,
+                         LocalDate adultOn, LocalDate youthUntil, boolean guardianConsent) {
+    }
+
+    /** The member's CLP, ward, age dates or guardian consent changed; the full minimised snapshot. */
+    public record Updated(UUID memberId, String clpCode, String wardCode, LocalDate adultOn, LocalDate youthUntil,
+                          boolean guardianConsent) {
+    }
+
+    /** Membership status moved, e.g. active to lapsed for arrears, or resigned to active on rejoining. */
+    public record StatusChanged(UUID memberId, String clpCode, String from, String to, String reason) {
+    }
+
+    /**
+     * A contact was logged. {@code kind} is one of WANTS_TO_GET_INVOLVED, CALLED, MET, EMAILED, TEXTED, NO_ANSWER;
+     * the notes stay in members-service.
+     */
+    public record ContactLogged(UUID memberId, String clpCode, String kind, Instant loggedAt) {
+    }
+
+    /** The member's personal data was erased on request; every service must drop what it holds of them. */
+    public record Erased(UUID memberId, Instant erasedAt) {
+    }
+}

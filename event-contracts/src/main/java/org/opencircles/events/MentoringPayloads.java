@@ -1,0 +1,32 @@
+package org.opencircles.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Payloads on {@code mentoring-events}. */
+public final class MentoringPayloads {
+    private MentoringPayloads() {
+    }
+
+    /** An adult member became a mentor. */
+    public record MentorRegistered(UUID mentorId, UUID memberId, String clpCode, int capacity) {
+    }
+
+    /** A youth member enrolled as a mentee and now waits for a mentor. */
+    public record MenteeEnrolled(UUID menteeId, UUID memberId, String clpCode, LocalDate enrolledOn) {
+    }
+
+    /** A mentee left the programme (on request, erasure or lapse). */
+    public record MenteeWithdrawn(UUID menteeId, UUID memberId, String clpCode, String reason) {
+    }
+
+    /** A mentor and mentee were paired and the pairing is now active. */
+    public record PairingActivated(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
+                                   LocalDate startedOn) {
+    }
+
+    /** A pairing ended; {@code reason} says why (COMPLETED, MEMBER_LAPSED, MEMBER_ERASED, SAFEGUARDING_EXPIRED, ...). */
+    public record PairingEnded(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
+                               String reason) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.opencircles.events;
+
+/** Names of the Kafka topics; each service's channel of the same name reads or writes it. */
+public final class Topics {
+    /** Member lifecycle and contact facts, keyed by member id. Written by members-service. */
+    public static final String MEMBER_EVENTS = "member-events";
+    /** Commitments made at events and their progress, keyed by commitment id. Written by actions-service. */
+    public static final String COMMITMENT_EVENTS = "commitment-events";
+    /** Follow-ups that fell due or were closed, for notifiers; keyed by follow-up id. Written by actions-service. */
+    public static final String FOLLOW_UPS = "follow-ups";
+    /** Mentors, mentees and pairings, keyed by the mentor, mentee or pairing id. Written by mentoring-service. */
+    public static final String MENTORING_EVENTS = "mentoring-events";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,128 @@
+package org.opencircles.members.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A party member in one CLP and one ward: special-category personal data, read only through audited paths. */
+@Entity
+@Table(name = "member")
+public class Member extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "membership_number")
+    public String membershipNumber;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    public String email;
+    public String phone;
+    public String postcode;
+
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+
+    @Column(name = "clp_code", nullable = false)
+    public String clpCode;
+
+    @Column(name = "ward_code", nullable = false)
+    public String wardCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MembershipStatus status;
+
+    @Column(name = "joined_on", nullable = false)
+    public LocalDate joinedOn;
+
+    @Column(name = "status_changed_on", nullable = false)
+    public LocalDate statusChangedOn;
+
+    @Column(name = "arrears_since")
+    public LocalDate arrearsSince;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar[]", nullable = false)
+    public List<String> roles = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar[]", nullable = false)
+    public List<String> interests = new ArrayList<>();
+
+    @Column(name = "consent_email", nullable = false)
+    public boolean consentEmail;
+
+    @Column(name = "consent_phone", nullable = false)
+    public boolean consentPhone;
+
+    @Column(name = "consent_sms", nullable = false)
+    public boolean consentSms;
+
+    @Column(name = "guardian_name")
+    public String guardianName;
+
+    @Column(name = "guardian_email")
+    public String guardianEmail;
+
+    @Column(name = "guardian_phone")
+    public String guardianPhone;
+
+    /** When a parent or guardian consented to a minor taking part; null means no consent recorded. */
+    @Column(name = "guardian_consent_on")
+    public LocalDate guardianConsentOn;
+
+    @Column(name = "last_contacted_at")
+    public Instant lastContactedAt;
+
+    @Column(name = "wants_to_get_involved_at")
+    public Instant wantsToGetInvolvedAt;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The 18th birthday, or null when no date of birth is held. */
+    public LocalDate adultOn() {
+        return dateOfBirth == null ? null : dateOfBirth.plusYears(AgeBand.ADULT_AGE);
+    }
+
+    /** The 27th birthday, when youth membership ends; null when no date of birth is held. */
+    public LocalDate youthUntil() {
+        return dateOfBirth == null ? null : dateOfBirth.plusYears(AgeBand.YOUTH_UNTIL_AGE);
+    }
+
+    public boolean isMinorOn(LocalDate day) {
+        return dateOfBirth != null && day.isBefore(adultOn());
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+}

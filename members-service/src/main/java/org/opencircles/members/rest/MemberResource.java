@@ -1,0 +1,162 @@
+package org.opencircles.members.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencircles.members.domain.AgeBand;
+import org.opencircles.members.domain.ContactLogEntry;
+import org.opencircles.members.domain.ErasureRecord;
+import org.opencircles.members.domain.Member;
+import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.members.service.MemberFilter;
+import org.opencircles.members.service.MemberService;
+import org.opencircles.platform.problem.FieldValues;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.security.Roles;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Members of the CLPs the caller runs: register, read, update, change status, log contacts, erase. */
+@Path("/members")
+@Tag(name = "Members")
+public class MemberResource {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    CallerScope scope;
+
+    @POST
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    @Operation(summary = "Register a member")
+    public Response join(@Valid @NotNull MemberRequest request) {
+        scope.requireClp(request.clpCode());
+        Member member = members.join(request);
+        return Response.created(URI.create("/members/" + member.id))
+                .entity(MemberView.of(member, members.today())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
+    @Operation(summary = "List members, filtered by CLP, ward, status, age band, interest or days without contact")
+    public PageView<MemberView> list(@QueryParam("clp") String clp, @QueryParam("ward") String ward,
+                                     @QueryParam("status") String status, @QueryParam("ageBand") String ageBand,
+                                     @QueryParam("interest") String interest,
+                                     @QueryParam("notContactedForDays") String notContactedForDays,
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+        if (clp != null && !clp.isBlank()) {
+            scope.requireClp(clp);
+        }
+        MemberFilter filter = new MemberFilter(blankToNull(clp), blankToNull(ward),
+                FieldValues.parseEnum(MembershipStatus.class, status, "status"),
+                FieldValues.parseEnum(AgeBand.class, ageBand, "ageBand"), blankToNull(interest),
+                notContactedForDays == null || notContactedForDays.isBlank() ? null
+                        : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500));
+        int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
+        int pageSize = FieldValues.parseCount(size, "size", 50, 200);
+        if (pageSize == 0) {
+            throw ProblemException.invalidField("size", "must be at least 1");
+        }
+        MemberService.PageResult result = members.search(filter, scope.visibleClps(), pageNo, pageSize);
+        return new PageView<>(result.items().stream().map(m -> MemberView.of(m, members.today())).toList(),
+                pageNo, pageSize, result.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
+    public MemberView get(@PathParam("id") String id) {
+        Member member = visible(id);
+        return MemberView.of(members.read(member.id), members.today());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    @Operation(summary = "Replace a member's details; send If-Match with the version you read to avoid lost updates")
+    public MemberView update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                             @Valid @NotNull MemberRequest request) {
+        Member member = visible(id);
+        scope.requireClp(request.clpCode());
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null
+                : (long) FieldValues.parseCount(ifMatch.replace("\"", ""), "If-Match", 0, Integer.MAX_VALUE);
+        return MemberView.of(members.update(member.id, request, expected), members.today());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    @Operation(summary = "Change membership status (lapse, resign, rejoin)")
+    public MemberView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest request) {
+        Member member = visible(id);
+        return MemberView.of(members.changeStatus(member.id, request), members.today());
+    }
+
+    @POST
+    @Path("/{id}/contacts")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    @Operation(summary = "Log a contact: wants to get involved, called, met, emailed, texted, no answer")
+    public Response logContact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
+        Member member = visible(id);
+        ContactLogEntry entry = members.logContact(member.id, request);
+        return Response.created(URI.create("/members/" + id + "/contacts/" + entry.id))
+                .entity(ContactView.of(entry)).build();
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    public List<ContactView> contacts(@PathParam("id") String id) {
+        Member member = visible(id);
+        return members.contacts(member.id).stream().map(ContactView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Roles.DATA_PROTECTION)
+    @Operation(summary = "Erase the member's personal data here and, through member.erased, in every service")
+    public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest request) {
+        ErasureRecord record = members.erase(parseId(id), request.reference());
+        return new ErasureView(record.id, record.memberId, record.requestedBy, record.reference, record.erasedAt);
+    }
+
+    /** Proof of an erasure. */
+    public record ErasureView(UUID id, UUID memberId, String requestedBy, String reference, java.time.Instant erasedAt) {
+    }
+
+    private Member visible(String id) {
+        Member member = members.load(parseId(id));
+        if (!scope.canSee(member.clpCode)) {
+            // Not 403: whether a member exists in another CLP is itself personal data.
+            throw ProblemException.notFound("Member", id);
+        }
+        return member;
+    }
+
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("id", "'" + id + "' is not a member id");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

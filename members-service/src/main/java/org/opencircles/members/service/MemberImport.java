@@ -1,0 +1,319 @@
+package org.opencircles.members.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+import org.opencircles.members.config.ImportSettings;
+import org.opencircles.members.domain.Clp;
+import org.opencircles.members.domain.ImportJob;
+import org.opencircles.members.domain.ImportRowError;
+import org.opencircles.members.domain.Member;
+import org.opencircles.members.domain.Ward;
+import org.opencircles.members.rest.MemberRequest;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.ProblemException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a membership list: checked up front for its header, then saved in chunks, one transaction each, with
+ * progress after every chunk. Idempotent by membership number: importing the same list twice changes nothing.
+ * A bad row is reported and skipped; a chunk that fails to save is retried row by row so its good rows are kept.
+ */
+@ApplicationScoped
+public class MemberImport {
+
+    private static final Logger LOG = Logger.getLogger(MemberImport.class);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    @Inject
+    ImportSettings settings;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    JoiningChecks checks;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    /** Imports run one at a time, in the order they were uploaded, so two lists never fight over the same rows. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "member-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A file that passed the header check, ready to queue. */
+    private record CheckedFile(Charset charset, char delimiter, List<String> header, int rows) {
+    }
+
+    /** Checks the file's header and queues it; a file that cannot be a membership list is refused with a 400 now. */
+    public ImportJob start(Path file, String fileName, String requestedBy, Optional<Set<String>> allowedClps) {
+        CheckedFile checked = check(file);
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = new ImportJob();
+            j.id = UUID.randomUUID();
+            j.fileName = fileName;
+            j.status = ImportJob.Status.QUEUED;
+            j.requestedBy = requestedBy;
+            j.allowedClps = allowedClps.map(s -> List.copyOf(new java.util.TreeSet<>(s))).orElse(null);
+            j.totalRows = checked.rows();
+            j.createdAt = clock.instant();
+            j.persist();
+            return j;
+        });
+        worker.submit(() -> run(job.id, file, checked));
+        return job;
+    }
+
+    private CheckedFile check(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw ProblemException.invalidField("file", "is empty");
+            }
+            Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            String firstLine;
+            try (BufferedReader r = Files.newBufferedReader(file, charset)) {
+                firstLine = r.readLine();
+            }
+            char delimiter = firstLine != null && count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+            try (CsvRecords csv = new CsvRecords(Files.newBufferedReader(file, charset), delimiter)) {
+                List<String> header = csv.next();
+                if (header == null) {
+                    throw ProblemException.invalidField("file", "has no header row");
+                }
+                List<String> canonical = MemberRow.canonicalHeader(header);
+                List<String> missing = MemberRow.missingColumns(canonical);
+                if (!missing.isEmpty()) {
+                    throw ProblemException.invalidFields(missing.stream()
+                            .map(c -> new FieldError(c, "column is missing from the header")).toList());
+                }
+                int rows = 0;
+                while (csv.next() != null) {
+                    rows++;
+                }
+                if (rows > settings.maxRows()) {
+                    throw ProblemException.invalidField("file", "has " + rows + " rows; at most "
+                            + settings.maxRows() + " per import");
+                }
+                return new CheckedFile(charset, delimiter, canonical, rows);
+            }
+        } catch (IOException e) {
+            throw ProblemException.invalidField("file", "could not be read");
+        }
+    }
+
+    private void run(UUID jobId, Path file, CheckedFile checked) {
+        try {
+            update(jobId, j -> {
+                j.status = ImportJob.Status.RUNNING;
+                j.startedAt = clock.instant();
+            });
+            ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(jobId));
+            Reference reference = QuarkusTransaction.requiringNew().call(Reference::load);
+            Set<String> seen = new HashSet<>();
+            try (CsvRecords csv = new CsvRecords(Files.newBufferedReader(file, checked.charset()), checked.delimiter())) {
+                csv.next();
+                List<MemberRow> chunk = new ArrayList<>(settings.chunkSize());
+                List<String> cells;
+                while ((cells = csv.next()) != null) {
+                    chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells));
+                    if (chunk.size() == settings.chunkSize()) {
+                        save(job, chunk, reference, seen);
+                        chunk.clear();
+                    }
+                }
+                save(job, chunk, reference, seen);
+            }
+            update(jobId, j -> {
+                j.status = ImportJob.Status.COMPLETED;
+                j.finishedAt = clock.instant();
+            });
+        } catch (Exception e) {
+            LOG.errorf(e, "Import %s failed", jobId);
+            update(jobId, j -> {
+                j.status = ImportJob.Status.FAILED;
+                j.message = "Stopped after " + j.processedRows + " rows: the rest of the file could not be read";
+                j.finishedAt = clock.instant();
+            });
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Could not delete import file %s", file);
+            }
+        }
+    }
+
+    /** CLPs and wards as they were when the import started; one query each instead of two per row. */
+    private record Reference(Set<String> clps, Map<String, String> clpOfWard) {
+        static Reference load() {
+            return new Reference(
+                    Clp.<Clp>listAll().stream().map(c -> c.code).collect(Collectors.toSet()),
+                    Ward.<Ward>listAll().stream().collect(Collectors.toMap(w -> w.code, w -> w.clpCode)));
+        }
+    }
+
+    private void save(ImportJob job, List<MemberRow> chunk, Reference reference, Set<String> seen) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<FieldError>> refused = new HashMap<>();
+        List<MemberRow> valid = new ArrayList<>();
+        LocalDate today = members.today();
+        for (MemberRow row : chunk) {
+            List<FieldError> errors = validate(row, job, reference, today);
+            if (errors.isEmpty() && !seen.add(row.membershipNumber())) {
+                errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
+            }
+            if (errors.isEmpty()) {
+                valid.add(row);
+            } else {
+                refused.put(row.line(), errors);
+            }
+        }
+        EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outcomes.putAll(upsertAll(valid));
+                recordProgress(job.id, chunk, refused, outcomes);
+            });
+        } catch (RuntimeException chunkFailed) {
+            LOG.warnf("Chunk at line %d of import %s failed (%s); saving its rows one by one",
+                    chunk.get(0).line(), job.id, chunkFailed.getMessage());
+            outcomes.clear();
+            for (MemberRow row : valid) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() ->
+                            upsertAll(List.of(row)).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
+                } catch (RuntimeException rowFailed) {
+                    refused.put(row.line(), List.of(new FieldError("row", "could not be saved; check for a "
+                            + "membership number or detail that clashes with another member")));
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> recordProgress(job.id, chunk, refused, outcomes));
+        }
+    }
+
+    private Map<MemberService.Outcome, Integer> upsertAll(List<MemberRow> rows) {
+        Map<String, Member> existing = rows.isEmpty() ? Map.of()
+                : Member.<Member>list("membershipNumber in ?1", rows.stream().map(MemberRow::membershipNumber).toList())
+                .stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity()));
+        EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
+        for (MemberRow row : rows) {
+            outcomes.merge(members.upsert(row.request(), row.status(), existing.get(row.membershipNumber())),
+                    1, Integer::sum);
+        }
+        return outcomes;
+    }
+
+    private void recordProgress(UUID jobId, List<MemberRow> chunk, Map<Integer, List<FieldError>> refused,
+                                Map<MemberService.Outcome, Integer> outcomes) {
+        for (MemberRow row : chunk) {
+            for (FieldError error : refused.getOrDefault(row.line(), List.of())) {
+                ImportRowError e = new ImportRowError();
+                e.jobId = jobId;
+                e.lineNumber = row.line();
+                e.membershipNumber = row.membershipNumber();
+                e.field = error.field();
+                e.reason = error.reason();
+                e.persist();
+            }
+        }
+        ImportJob j = ImportJob.findById(jobId);
+        j.processedRows += chunk.size();
+        j.createdRows += outcomes.getOrDefault(MemberService.Outcome.CREATED, 0);
+        j.updatedRows += outcomes.getOrDefault(MemberService.Outcome.UPDATED, 0);
+        j.unchangedRows += outcomes.getOrDefault(MemberService.Outcome.UNCHANGED, 0);
+        j.failedRows += refused.size();
+    }
+
+    private List<FieldError> validate(MemberRow row, ImportJob job, Reference reference, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>(row.errors());
+        for (ConstraintViolation<MemberRequest> v : validator.validate(row.request())) {
+            String path = v.getPropertyPath().toString().replaceAll("\\[.*?]", "").replace("<iterable element>", "");
+            path = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+            errors.add(new FieldError(MemberRow.COLUMNS.getOrDefault(path, path), v.getMessage()));
+        }
+        if (job.allowedClps != null && !job.allowedClps.contains(row.request().clpCode())) {
+            return List.of(new FieldError("clp", "you may not import members into CLP " + row.request().clpCode()));
+        }
+        // Every mistake in the row at once, so a secretary fixes the sheet in one pass.
+        checks.check(row.request(), today, reference.clpOfWard(), reference.clps()).stream()
+                .map(e -> new FieldError(MemberRow.COLUMNS.getOrDefault(e.field(), e.field()), e.reason()))
+                .forEach(errors::add);
+        return errors;
+    }
+
+    private void update(UUID jobId, java.util.function.Consumer<ImportJob> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(jobId)));
+    }
+
+    /** A job that was running when the service stopped will not resume: say so rather than show it running forever. */
+    void markInterrupted(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
+                "status = ?1, message = ?2 where status in ?3", ImportJob.Status.INTERRUPTED,
+                "The service restarted during this import; upload the file again (rows already saved are kept)",
+                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private static boolean isUtf8(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file);
+             var reader = new InputStreamReader(in, decoder)) {
+            char[] buffer = new char[65536];
+            while (reader.read(buffer) != -1) {
+                // Decoding the whole file is the check; a malformed byte throws.
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(ch -> ch == c).count();
+    }
+}

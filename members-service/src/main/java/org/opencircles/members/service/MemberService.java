@@ -1,0 +1,385 @@
+package org.opencircles.members.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.opencircles.members.config.MembershipRules;
+import org.opencircles.members.domain.AgeBand;
+import org.opencircles.members.domain.ContactLogEntry;
+import org.opencircles.members.domain.ErasureRecord;
+import org.opencircles.members.domain.Member;
+import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.members.messaging.MemberEvents;
+import org.opencircles.members.rest.ContactRequest;
+import org.opencircles.members.rest.MemberRequest;
+import org.opencircles.members.rest.StatusChangeRequest;
+import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.Problem;
+import org.opencircles.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Member use cases; each public method is one transaction that also writes its events to the outbox. */
+@ApplicationScoped
+public class MemberService {
+
+    /** How an upsert from an import ended. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MembershipRules rules;
+
+    @Inject
+    JoiningChecks checks;
+
+    @Inject
+    MemberEvents events;
+
+    @Inject
+    AccessAudit audit;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional
+    public Member join(MemberRequest request) {
+        List<FieldError> errors = checks.check(request, today());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        if (Member.count("membershipNumber", request.membershipNumber()) > 0) {
+            throw ProblemException.conflict("membershipNumber",
+                    "membership number " + request.membershipNumber() + " is already registered");
+        }
+        Member member = create(request, MembershipStatus.ACTIVE);
+        audit.record("CREATE", "member", member.id);
+        return member;
+    }
+
+    /** Creates or updates by membership number, for imports; the request has passed all checks already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome upsert(MemberRequest request, MembershipStatus status, Member existing) {
+        if (existing == null) {
+            create(request, status == null ? MembershipStatus.ACTIVE : status);
+            return Outcome.CREATED;
+        }
+        boolean changed = apply(existing, request);
+        if (status != null && status != existing.status) {
+            move(existing, status, "membership list import");
+            changed = true;
+        }
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    @Transactional
+    public Member update(UUID id, MemberRequest request, Long expectedVersion) {
+        Member member = load(id);
+        if (expectedVersion != null && expectedVersion != member.version) {
+            throw new ProblemException(Problem.of(412, "stale-version", "Stale version",
+                    "The member was changed since version " + expectedVersion + "; reload and try again", null));
+        }
+        List<FieldError> errors = new ArrayList<>(checks.check(request, today()));
+        if (!Objects.equals(request.membershipNumber(), member.membershipNumber)
+                && Member.count("membershipNumber", request.membershipNumber()) > 0) {
+            errors.add(new FieldError("membershipNumber", "already registered to another member"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        apply(member, request);
+        audit.record("UPDATE", "member", member.id);
+        return member;
+    }
+
+    @Transactional
+    public Member changeStatus(UUID id, StatusChangeRequest request) {
+        Member member = load(id);
+        if (member.status == request.status()) {
+            return member;
+        }
+        if (!member.status.next().contains(request.status())) {
+            throw ProblemException.ruleBroken("status-transition", "status",
+                    "a " + member.status + " member cannot become " + request.status());
+        }
+        if (request.status() == MembershipStatus.ACTIVE) {
+            // Rejoining clears the arrears that lapsed them, or they would lapse again at once.
+            member.arrearsSince = null;
+        }
+        move(member, request.status(), request.reason() == null ? "changed by " + audit.principal() : request.reason());
+        audit.record("UPDATE", "member", member.id);
+        return member;
+    }
+
+    @Transactional
+    public ContactLogEntry logContact(UUID id, ContactRequest request) {
+        Member member = load(id);
+        ContactLogEntry entry = new ContactLogEntry();
+        entry.id = UUID.randomUUID();
+        entry.memberId = member.id;
+        entry.kind = request.kind();
+        entry.notes = request.notes();
+        entry.loggedBy = audit.principal();
+        entry.loggedAt = request.at() == null ? clock.instant() : request.at();
+        entry.persist();
+        if (entry.kind.reachedMember()
+                && (member.lastContactedAt == null || member.lastContactedAt.isBefore(entry.loggedAt))) {
+            member.lastContactedAt = entry.loggedAt;
+        }
+        if (entry.kind == org.opencircles.members.domain.ContactKind.WANTS_TO_GET_INVOLVED) {
+            member.wantsToGetInvolvedAt = entry.loggedAt;
+        }
+        member.updatedAt = clock.instant();
+        events.contactLogged(member, entry);
+        audit.record("UPDATE", "member", member.id);
+        return entry;
+    }
+
+    @Transactional
+    public List<ContactLogEntry> contacts(UUID id) {
+        Member member = load(id);
+        audit.record("READ", "member", member.id);
+        return ContactLogEntry.<ContactLogEntry>find("memberId", Sort.descending("loggedAt"), id).list();
+    }
+
+    /**
+     * Erases the member's personal data here and tells every other service to do the same. The row stays, emptied,
+     * so that ids in audit and erasure records still resolve to "erased".
+     */
+    @Transactional
+    public ErasureRecord erase(UUID id, String reference) {
+        Member member = Member.findById(id);
+        if (member == null) {
+            throw ProblemException.notFound("Member", id);
+        }
+        Optional<ErasureRecord> done = ErasureRecord.find("memberId", id).firstResultOptional();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Instant now = clock.instant();
+        ContactLogEntry.delete("memberId", id);
+        member.membershipNumber = null;
+        member.firstName = null;
+        member.lastName = null;
+        member.email = null;
+        member.phone = null;
+        member.postcode = null;
+        member.dateOfBirth = null;
+        member.roles = new ArrayList<>();
+        member.interests = new ArrayList<>();
+        member.consentEmail = false;
+        member.consentPhone = false;
+        member.consentSms = false;
+        member.guardianName = null;
+        member.guardianEmail = null;
+        member.guardianPhone = null;
+        member.guardianConsentOn = null;
+        member.arrearsSince = null;
+        member.erasedAt = now;
+        member.updatedAt = now;
+        ErasureRecord record = new ErasureRecord();
+        record.id = UUID.randomUUID();
+        record.memberId = id;
+        record.requestedBy = audit.principal();
+        record.reference = reference;
+        record.erasedAt = now;
+        record.persist();
+        events.erased(member, now);
+        audit.record("ERASE", "member", id);
+        return record;
+    }
+
+    /** A member the caller reads; the read is audited. */
+    @Transactional
+    public Member read(UUID id) {
+        Member member = load(id);
+        audit.record("READ", "member", id);
+        return member;
+    }
+
+    /** A member by id that is not erased, without auditing (the caller audits what it shows). */
+    public Member load(UUID id) {
+        Member member = Member.findById(id);
+        if (member == null) {
+            throw ProblemException.notFound("Member", id);
+        }
+        if (member.isErased()) {
+            throw new ProblemException(Problem.of(410, "erased", "Erased",
+                    "Member " + id + " was erased on request", null));
+        }
+        return member;
+    }
+
+    /** One page of members matching the filter within the CLPs the caller may see; every member shown is audited. */
+    @Transactional
+    public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
+        StringBuilder where = new StringBuilder("erasedAt is null");
+        Map<String, Object> params = new HashMap<>();
+        visibleClps.ifPresent(clps -> {
+            where.append(" and clpCode in :visible");
+            params.put("visible", clps.isEmpty() ? Set.of("") : clps);
+        });
+        if (filter.clpCode() != null) {
+            where.append(" and clpCode = :clp");
+            params.put("clp", filter.clpCode());
+        }
+        if (filter.wardCode() != null) {
+            where.append(" and wardCode = :ward");
+            params.put("ward", filter.wardCode());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.ageBand() == AgeBand.UNKNOWN) {
+            where.append(" and dateOfBirth is null");
+        } else if (filter.ageBand() != null) {
+            where.append(" and dateOfBirth > :bornAfter and dateOfBirth <= :bornBy");
+            params.put("bornAfter", filter.ageBand().bornAfter(today()));
+            params.put("bornBy", filter.ageBand().bornOnOrBefore(today()));
+        }
+        if (filter.interest() != null) {
+            where.append(" and array_contains(interests, :interest)");
+            params.put("interest", filter.interest().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.notContactedForDays() != null) {
+            where.append(" and (lastContactedAt is null or lastContactedAt < :contactCutoff)");
+            params.put("contactCutoff", clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
+        }
+        PanacheQuery<Member> query = Member.find(where.toString(), Sort.by("lastName").and("firstName").and("id"), params)
+                .page(Page.of(page, size));
+        List<Member> items = query.list();
+        long total = query.count();
+        audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
+        return new PageResult(items, total);
+    }
+
+    /** A page of members and the total that match. */
+    public record PageResult(List<Member> items, long total) {
+    }
+
+    /** Lapses active members whose arrears are older than the grace period; returns how many lapsed. */
+    @Transactional
+    public int lapseMembersInArrears(int limit) {
+        LocalDate cutoff = today().minusMonths(rules.arrearsGraceMonths());
+        List<Member> due = Member.<Member>find("status = ?1 and arrearsSince <= ?2 and erasedAt is null",
+                MembershipStatus.ACTIVE, cutoff).page(0, limit).list();
+        due.forEach(m -> move(m, MembershipStatus.LAPSED, "in arrears since " + m.arrearsSince));
+        return due.size();
+    }
+
+    private Member create(MemberRequest request, MembershipStatus status) {
+        Instant now = clock.instant();
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.createdAt = now;
+        member.status = status;
+        member.joinedOn = request.joinedOn() == null ? today() : request.joinedOn();
+        member.statusChangedOn = today();
+        copy(request, member);
+        member.updatedAt = now;
+        if (pastArrearsGrace(member)) {
+            member.status = MembershipStatus.LAPSED;
+        }
+        member.persist();
+        events.joined(member);
+        return member;
+    }
+
+    /** Applies the request; publishes an update when what other services project changed. Returns whether anything changed. */
+    private boolean apply(Member member, MemberRequest request) {
+        List<Object> before = details(member);
+        var projectedBefore = MemberEvents.snapshot(member);
+        copy(request, member);
+        if (request.joinedOn() != null) {
+            member.joinedOn = request.joinedOn();
+        }
+        if (before.equals(details(member))) {
+            return false;
+        }
+        member.updatedAt = clock.instant();
+        if (!projectedBefore.equals(MemberEvents.snapshot(member))) {
+            events.updated(member);
+        }
+        if (pastArrearsGrace(member)) {
+            move(member, MembershipStatus.LAPSED, "in arrears since " + member.arrearsSince);
+        }
+        return true;
+    }
+
+    /** Checked on every write as well as by the sweep, so a status never waits for a batch job to be right. */
+    private boolean pastArrearsGrace(Member member) {
+        return member.status == MembershipStatus.ACTIVE && member.arrearsSince != null
+                && !member.arrearsSince.isAfter(today().minusMonths(rules.arrearsGraceMonths()));
+    }
+
+    private void move(Member member, MembershipStatus to, String reason) {
+        MembershipStatus from = member.status;
+        member.status = to;
+        member.statusChangedOn = today();
+        member.updatedAt = clock.instant();
+        events.statusChanged(member, from, reason);
+    }
+
+    private static void copy(MemberRequest r, Member m) {
+        m.membershipNumber = r.membershipNumber().trim().toUpperCase(java.util.Locale.ROOT);
+        m.firstName = r.firstName().trim();
+        m.lastName = r.lastName().trim();
+        m.email = blankToNull(r.email());
+        m.phone = blankToNull(r.phone());
+        m.postcode = r.postcode() == null ? null : normalisePostcode(r.postcode());
+        m.dateOfBirth = r.dateOfBirth();
+        m.clpCode = r.clpCode();
+        m.wardCode = r.wardCode();
+        m.arrearsSince = r.arrearsSince();
+        m.roles = r.roles() == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(
+                r.roles().stream().map(Enum::name).toList()));
+        m.interests = r.interests() == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(
+                r.interests().stream().map(i -> i.trim().toLowerCase(java.util.Locale.ROOT)).toList()));
+        MemberRequest.Consents consents = r.consents() == null ? MemberRequest.Consents.NONE : r.consents();
+        m.consentEmail = consents.email();
+        m.consentPhone = consents.phone();
+        m.consentSms = consents.sms();
+        MemberRequest.Guardian g = r.guardian();
+        m.guardianName = g == null ? null : g.name().trim();
+        m.guardianEmail = g == null ? null : blankToNull(g.email());
+        m.guardianPhone = g == null ? null : blankToNull(g.phone());
+        m.guardianConsentOn = g == null ? null : g.consentGivenOn();
+    }
+
+    private static List<Object> details(Member m) {
+        return java.util.Arrays.asList(m.membershipNumber, m.firstName, m.lastName, m.email, m.phone, m.postcode,
+                m.dateOfBirth, m.clpCode, m.wardCode, m.arrearsSince, List.copyOf(m.roles), List.copyOf(m.interests),
+                m.consentEmail, m.consentPhone, m.consentSms, m.guardianName, m.guardianEmail, m.guardianPhone,
+                m.guardianConsentOn, m.joinedOn);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** "se218ab" and "SE21 8AB" are the same postcode: upper case, one space before the inward code. */
+    static String normalisePostcode(String postcode) {
+        String compact = postcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    }
+}

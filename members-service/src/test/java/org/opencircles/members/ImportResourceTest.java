@@ -1,0 +1,158 @@
+package org.opencircles.members;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.opencircles.members.Api.as;
+
+@QuarkusTest
+class ImportResourceTest {
+
+    private static final String UK = "dd/MM/yyyy";
+
+    @BeforeEach
+    void clps() {
+        Api.clpWithWard("IMP", "Importshire");
+        Api.clpWithWard("OTH", "Otherton");
+    }
+
+    private static String fifteenYearsAgo() {
+        return LocalDate.now().minusYears(15).format(DateTimeFormatter.ofPattern(UK));
+    }
+
+    /** A list as secretaries really send them: BOM, CRLF, odd headers, quotes, blank lines and mistakes. */
+    private static String messyList(String prefix) {
+        return "\uFEFFMembership No,First Name,Surname,Email,Mobile,Post Code,DOB,CLP,Ward,Status,Date Joined,"
+                + "Interests,Email consent,Guardian name,Guardian email,Guardian consent\r\n"
+                + prefix + "1,Ann,\"O'Neil, Jr\",ann@example.org,07700 900001,n1 1aa,01/02/1990,IMP,IMP-W1,active,"
+                + "15/03/2020,\"campaigning; fundraising\",yes,,,\r\n"
+                + prefix + "2,Bob,Brown,,,,29/02/2001,IMP,IMP-W1,,,,,,,\r\n"
+                + "\r\n"
+                + prefix + "3,Cat,\"Line\nBreak\",cat@example.org,,,12/11/1985,IMP,IMP-W1,lapsed,,,no,,,\r\n"
+                + prefix + "4,,Nameless,,,,,IMP,IMP-W1,,,,,,,\r\n"
+                + prefix + "5,Dan,Dee,dan@@example,,,,IMP,NOWHERE,,,,,,,\r\n"
+                + prefix + "6,Eve,Young," + "eve@example.org,,," + fifteenYearsAgo() + ",IMP,IMP-W1,,,,,"
+                + "Pat Parent,pat@example.org,yes\r\n"
+                + prefix + "7,Fay,Young,,,," + fifteenYearsAgo() + ",IMP,IMP-W1,,,,,,,\r\n"
+                + prefix + "1,Ann,Again,,,,,IMP,IMP-W1,,,,,,,\r\n"
+                + prefix + "8,Gus,Other,,,,,OTH,OTH-W1,,,,,,,\r\n";
+    }
+
+    private static String upload(String user, byte[] csv) {
+        return RestAssured.given().auth().preemptive().basic(user, Api.PASSWORD)
+                .contentType("text/csv").body(csv).queryParam("fileName", "members.csv")
+                .post("/imports").then().statusCode(202)
+                .body("status", equalTo("QUEUED")).body("totalRows", equalTo(9))
+                .extract().path("id");
+    }
+
+    private static ValidatableResponse awaitDone(String user, String jobId) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "COMPLETED".equals(as(user).get("/imports/" + jobId).then().extract().path("status")));
+        return as(user).get("/imports/" + jobId).then().statusCode(200);
+    }
+
+    @Test
+    void messyListKeepsGoodRowsAndReportsBadOnesByLineAndColumn() {
+        String jobId = upload("sec-dwn", messyList("AA").replace("IMP", "DWN").getBytes(StandardCharsets.UTF_8));
+        awaitDone("sec-dwn", jobId);
+        // sec-dwn is DWN's secretary, the list says DWN but there is no DWN-W1 ward here: every row refused.
+        as("sec-dwn").get("/imports/" + jobId).then().body("failedRows", equalTo(9));
+
+        String job = upload("organiser-national", messyList("BB").getBytes(StandardCharsets.UTF_8));
+        awaitDone("organiser-national", job)
+                .body("processedRows", equalTo(9))
+                .body("percentDone", equalTo(100))
+                .body("createdRows", equalTo(4))
+                .body("failedRows", equalTo(5));
+        as("organiser-national").get("/imports/" + job + "/errors").then().statusCode(200)
+                // Line numbers count the header, the blank line and the line break inside a quoted name.
+                .body("lineNumber", contains(3, 7, 8, 8, 10, 11))
+                .body("find { it.lineNumber == 3 }.field", equalTo("date_of_birth"))
+                .body("find { it.lineNumber == 7 }.field", equalTo("first_name"))
+                .body("findAll { it.lineNumber == 8 }.field", hasItems("email", "ward"))
+                .body("find { it.lineNumber == 10 }.field", equalTo("guardian_name"))
+                .body("find { it.lineNumber == 11 }.reason", containsString("more than once"));
+
+        as("organiser-national").get("/members?clp=IMP&size=200").then()
+                .body("items.membershipNumber", hasItems("BB1", "BB3", "BB6"))
+                .body("items.find { it.membershipNumber == 'BB1' }.lastName", equalTo("O'Neil, Jr"))
+                .body("items.find { it.membershipNumber == 'BB1' }.dateOfBirth", equalTo("1990-02-01"))
+                .body("items.find { it.membershipNumber == 'BB1' }.joinedOn", equalTo("2020-03-15"))
+                .body("items.find { it.membershipNumber == 'BB1' }.interests", contains("campaigning", "fundraising"))
+                .body("items.find { it.membershipNumber == 'BB1' }.consents.email", equalTo(true))
+                .body("items.find { it.membershipNumber == 'BB3' }.lastName", equalTo("Line\nBreak"))
+                .body("items.find { it.membershipNumber == 'BB3' }.status", equalTo("LAPSED"))
+                .body("items.find { it.membershipNumber == 'BB6' }.minor", equalTo(true))
+                .body("items.find { it.membershipNumber == 'BB6' }.guardian.name", equalTo("Pat Parent"));
+        as("organiser-national").get("/members?clp=OTH&size=200").then()
+                .body("items.membershipNumber", hasItem("BB8"));
+    }
+
+    @Test
+    void reimportingTheSameListChangesNothingAndAnEditedRowUpdates() {
+        String first = upload("organiser-national", messyList("CC").getBytes(StandardCharsets.UTF_8));
+        awaitDone("organiser-national", first).body("createdRows", equalTo(4));
+        String again = upload("organiser-national", messyList("CC").getBytes(StandardCharsets.UTF_8));
+        awaitDone("organiser-national", again)
+                .body("createdRows", equalTo(0)).body("updatedRows", equalTo(0))
+                .body("unchangedRows", equalTo(4)).body("failedRows", equalTo(5));
+        String edited = upload("organiser-national",
+                messyList("CC").replace("ann@example.org", "ann.new@example.org").getBytes(StandardCharsets.UTF_8));
+        awaitDone("organiser-national", edited).body("updatedRows", equalTo(1)).body("unchangedRows", equalTo(3));
+        as("organiser-national").get("/members?clp=IMP&size=200").then()
+                .body("items.find { it.membershipNumber == 'CC1' }.email", equalTo("ann.new@example.org"));
+    }
+
+    @Test
+    void aSecretaryCannotImportIntoAnotherClp() {
+        String job = upload("sec-isn", messyList("DD").getBytes(StandardCharsets.UTF_8));
+        awaitDone("sec-isn", job).body("createdRows", equalTo(0));
+        as("sec-isn").get("/imports/" + job + "/errors").then()
+                .body("find { it.lineNumber == 2 }.field", equalTo("clp"));
+        // Nor read someone else's import report.
+        as("sec-cht").get("/imports/" + job).then().statusCode(404);
+    }
+
+    @Test
+    void windows1252ExportsFromExcelAreReadCorrectly() {
+        String csv = "membership_number;first_name;last_name;clp;ward\r\nEE1;Zoë;Ñúñez;IMP;IMP-W1\r\n";
+        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+                .contentType("text/csv").body(csv.getBytes(Charset.forName("windows-1252")))
+                .post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("organiser-national", job).body("createdRows", equalTo(1));
+        as("organiser-national").get("/members?clp=IMP&size=200").then()
+                .body("items.find { it.membershipNumber == 'EE1' }.firstName", equalTo("Zoë"))
+                .body("items.find { it.membershipNumber == 'EE1' }.lastName", equalTo("Ñúñez"));
+    }
+
+    @Test
+    void aFileThatIsNotAMembershipListIsRefusedAtOnce() {
+        RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+                .contentType("text/csv").body("name,colour\nAnn,red\n")
+                .post("/imports").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("clp", "first_name", "last_name", "membership_number", "ward")));
+        RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+                .contentType("text/csv").body(new byte[0])
+                .post("/imports").then().statusCode(400).body("errors[0].field", equalTo("file"));
+        as("organiser-national").get("/imports/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        as("organiser-national").body(Map.of()).get("/imports/nope").then().statusCode(400);
+    }
+}

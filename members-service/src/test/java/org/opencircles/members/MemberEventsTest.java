@@ -1,0 +1,77 @@
+package org.opencircles.members;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.TopicProbe;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.opencircles.members.Api.adult;
+import static org.opencircles.members.Api.as;
+
+/** Events written through the outbox arrive on member-events with the envelope and payload docs/events.md shows. */
+@QuarkusTest
+class MemberEventsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeEach
+    void clp() {
+        Api.clpWithWard("EVT", "Eventville");
+    }
+
+    @Test
+    void joiningPublishesMemberJoinedWithoutPersonalData() {
+        Map<String, Object> body = adult(Api.uniqueNumber(), "EVT");
+        body.put("dateOfBirth", "2010-03-15");
+        body.put("guardian", Map.of("name", "Pat Parent", "email", "pat@example.org", "consentGivenOn", "2025-01-10"));
+        String memberId = as("organiser-national").body(body).post("/members").then().statusCode(201)
+                .extract().path("id");
+
+        TopicProbe.Received joined = TopicProbe.awaitRecord(bootstrap, "member-events",
+                r -> memberId.equals(r.key()) && "member.joined".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+        assertThat(joined.value().path("version").asInt(), equalTo(1));
+        assertThat(joined.value().path("aggregateType").asText(), equalTo("member"));
+        assertThat(joined.value().path("aggregateId").asText(), equalTo(memberId));
+        assertThat(joined.value().path("eventId").asText().length(), equalTo(36));
+        assertThat(joined.headers().get("event-type"), equalTo("member.joined"));
+        var payload = joined.value().path("payload");
+        assertThat(payload.path("memberId").asText(), equalTo(memberId));
+        assertThat(payload.path("clpCode").asText(), equalTo("EVT"));
+        assertThat(payload.path("wardCode").asText(), equalTo("EVT-W1"));
+        assertThat(payload.path("status").asText(), equalTo("ACTIVE"));
+        assertThat(payload.path("adultOn").asText(), equalTo("2028-03-15"));
+        assertThat(payload.path("youthUntil").asText(), equalTo("2037-03-15"));
+        assertThat(payload.path("guardianConsent").asBoolean(), equalTo(true));
+        assertThat(payload.path("joinedOn").asText(), equalTo(LocalDate.now().toString()));
+        String json = joined.value().toString();
+        assertThat(json, not(containsString("Adams")));
+        assertThat(json, not(containsString("example.org")));
+        assertThat(json, not(containsString("SE21")));
+        assertThat(json, not(containsString("2010-03-15")));
+
+        as("organiser-national").body(Map.of("kind", "WANTS_TO_GET_INVOLVED", "notes", "private note"))
+                .post("/members/" + memberId + "/contacts").then().statusCode(201);
+        TopicProbe.Received contact = TopicProbe.awaitRecord(bootstrap, "member-events",
+                r -> memberId.equals(r.key()) && "member.contact-logged".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+        assertThat(contact.value().path("payload").path("kind").asText(), equalTo("WANTS_TO_GET_INVOLVED"));
+        assertThat(contact.value().toString(), not(containsString("private note")));
+
+        as("dpo").body(Map.of("reference", "DSAR-7")).post("/members/" + memberId + "/erasure").then().statusCode(200);
+        TopicProbe.Received erased = TopicProbe.awaitRecord(bootstrap, "member-events",
+                r -> memberId.equals(r.key()) && "member.erased".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+        assertThat(erased.value().path("payload").path("memberId").asText(), equalTo(memberId));
+    }
+}

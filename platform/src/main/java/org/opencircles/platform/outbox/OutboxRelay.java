@@ -1,0 +1,119 @@
+package org.opencircles.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in insertion order and deletes them once Kafka has acknowledged them.
+ * A crash between the ack and the delete republishes a batch: consumers are idempotent by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: one relay at a time per database, so replicas cannot reorder an aggregate's events. */
+    private static final long RELAY_LOCK = 0x0C1C_1E5L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    @Scheduled(every = "${open-circles.outbox.poll-interval:0.1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == config.batchSize());
+        } catch (RuntimeException e) {
+            // Rows stay in the outbox and are retried on the next tick; nothing is lost.
+            LOG.warnf("Outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch inside the caller's transaction; returns how many events went out. */
+    int publishBatch() throws Exception {
+        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("order by seq").page(0, config.batchSize()).list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.aggregateId, event.envelope);
+            record.headers().add("event-type", event.type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-id", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
+            acks.add(kafka.send(record));
+        }
+        kafka.flush();
+        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        List<Long> seqs = batch.stream().map(e -> e.seq).toList();
+        OutboxEvent.delete("seq in ?1", seqs);
+        return batch.size();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> props = new HashMap<>(kafkaConfig);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 14_000);
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.keySet().removeIf(k -> k.startsWith("health") || k.startsWith("devservices")
+                            || k.startsWith("snappy"));
+                    producer = new KafkaProducer<>(props);
+                }
+            }
+        }
+        return producer;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

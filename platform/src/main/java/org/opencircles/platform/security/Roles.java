@@ -1,0 +1,20 @@
+package org.opencircles.platform.security;
+
+/** The staff roles Open Circles knows; CLP scope comes on top from {@code clp:CODE} roles. */
+public final class Roles {
+    /** Runs one CLP: members, contacts, imports, commitments. */
+    public static final String SECRETARY = "secretary";
+    /** Oversees several CLPs: dashboards, follow-ups. */
+    public static final String ORGANISER = "organiser";
+    /** Runs youth mentoring: mentors, mentees, pairings, safeguarding. */
+    public static final String YOUTH_OFFICER = "youth-officer";
+    /** Handles data-protection requests: erasure and the access audit. */
+    public static final String DATA_PROTECTION = "data-protection";
+    /** Sets up CLPs and wards. */
+    public static final String ADMIN = "admin";
+    /** An automated notifier reading follow-ups. */
+    public static final String NOTIFIER = "notifier";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,55 @@
+package org.opencircles.testkit;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/** One real KRaft Kafka broker (combined broker and controller) per test JVM, from Kafka's own test kit. */
+public final class KafkaBroker {
+
+    private static KafkaClusterTestKit cluster;
+
+    private KafkaBroker() {
+    }
+
+    /** Starts the broker on first use and returns its bootstrap servers. */
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            try {
+                TestKitNodes nodes = new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                        .build();
+                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .build();
+                kit.format();
+                kit.startup();
+                kit.waitForReadyBrokers();
+                cluster = kit;
+                Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stop, "kafka-test-broker-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the test Kafka broker", e);
+            }
+        }
+        return cluster.bootstrapServers();
+    }
+
+    private static synchronized void stop() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception ignored) {
+                // The JVM is exiting; a broker that fails to close leaves only temp files behind.
+            }
+            cluster = null;
+        }
+    }
+}
