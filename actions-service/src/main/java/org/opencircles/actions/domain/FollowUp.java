@@ -1,0 +1,69 @@
+package org.opencircles.actions.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A row of the due table: a follow-up scheduled for a time, opened (and published) when that time comes if its cause
+ * still holds, and closed by a person (DONE) or by events (RESOLVED).
+ */
+@Entity
+@Table(name = "follow_up")
+public class FollowUp extends PanacheEntityBase {
+
+    /** Lifecycle of a follow-up. */
+    public enum Status { SCHEDULED, OPEN, DONE, RESOLVED }
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FollowUpReason reason;
+
+    @Column(name = "subject_type", nullable = false)
+    public String subjectType;
+
+    @Column(name = "subject_id", nullable = false)
+    public UUID subjectId;
+
+    /** Distinguishes repeat causes for one subject (e.g. each time a member says they want to get involved). */
+    @Column(nullable = false)
+    public String occurrence;
+
+    @Column(name = "clp_code", nullable = false)
+    public String clpCode;
+
+    @Column(name = "assignee_role", nullable = false)
+    public String assigneeRole;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    public String note;
+
+    @Version
+    public long version;
+}

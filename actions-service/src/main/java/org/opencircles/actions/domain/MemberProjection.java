@@ -1,0 +1,44 @@
+package org.opencircles.actions.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What actions-service knows of a member, from member-events: ids, CLP, status and contact dates; no names. */
+@Entity
+@Table(name = "member_projection")
+public class MemberProjection extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "member_id")
+    public UUID memberId;
+
+    @Column(name = "clp_code", nullable = false)
+    public String clpCode;
+
+    @Column(name = "ward_code")
+    public String wardCode;
+
+    /** ACTIVE, LAPSED or RESIGNED. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "joined_on", nullable = false)
+    public LocalDate joinedOn;
+
+    /** When members-service recorded the joining (event time), which may be long after joinedOn for imports. */
+    @Column(name = "joined_recorded_at", nullable = false)
+    public Instant joinedRecordedAt;
+
+    @Column(name = "last_contacted_at")
+    public Instant lastContactedAt;
+
+    @Column(name = "wants_to_get_involved_at")
+    public Instant wantsToGetInvolvedAt;
+}

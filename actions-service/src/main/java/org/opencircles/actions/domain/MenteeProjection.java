@@ -1,0 +1,33 @@
+package org.opencircles.actions.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A mentee as seen from mentoring-events: waiting, paired or withdrawn, and since when. */
+@Entity
+@Table(name = "mentee_projection")
+public class MenteeProjection extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "mentee_id")
+    public UUID menteeId;
+
+    @Column(name = "member_id", nullable = false)
+    public UUID memberId;
+
+    @Column(name = "clp_code", nullable = false)
+    public String clpCode;
+
+    /** WAITING, PAIRED or WITHDRAWN. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "waiting_since", nullable = false)
+    public Instant waitingSince;
+}

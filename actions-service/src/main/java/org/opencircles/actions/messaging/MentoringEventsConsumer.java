@@ -1,0 +1,46 @@
+package org.opencircles.actions.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.opencircles.actions.service.MenteeFollowUps;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.events.Topics;
+import org.opencircles.platform.inbox.Inbox;
+import org.opencircles.platform.inbox.ReceivedEvent;
+
+/** Applies mentoring-events to the mentee projection, so waiting mentees get followed up. */
+@ApplicationScoped
+public class MentoringEventsConsumer {
+
+    static final String CONSUMER = "actions-service/" + Topics.MENTORING_EVENTS;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    MenteeFollowUps mentees;
+
+    @Incoming(Topics.MENTORING_EVENTS)
+    @Blocking
+    @Transactional
+    public void consume(String message) {
+        inbox.receive(CONSUMER, message).ifPresent(this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
+        switch (event.type()) {
+            case MENTEE_ENROLLED -> mentees.enrolled(event.payload(MentoringPayloads.MenteeEnrolled.class),
+                    event.envelope().occurredAt());
+            case PAIRING_ACTIVATED -> mentees.paired(event.payload(MentoringPayloads.PairingActivated.class));
+            case PAIRING_ENDED -> mentees.pairingEnded(event.payload(MentoringPayloads.PairingEnded.class),
+                    event.envelope().occurredAt());
+            case MENTEE_WITHDRAWN -> mentees.withdrawn(event.payload(MentoringPayloads.MenteeWithdrawn.class));
+            default -> {
+                // Mentor registrations and other types do not drive follow-ups.
+            }
+        }
+    }
+}

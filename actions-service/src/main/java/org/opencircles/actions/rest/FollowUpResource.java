@@ -1,0 +1,111 @@
+package org.opencircles.actions.rest;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencircles.actions.domain.FollowUp;
+import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.actions.service.FollowUpSchedule;
+import org.opencircles.platform.problem.FieldValues;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Follow-ups for staff and notifiers: what is open (or done), and marking one done. */
+@Path("/follow-ups")
+@Tag(name = "Follow-ups")
+public class FollowUpResource {
+
+    @Inject
+    FollowUpSchedule schedule;
+
+    @Inject
+    CallerScope scope;
+
+    /** A follow-up as listed. */
+    public record FollowUpView(UUID id, FollowUpReason reason, String subjectType, UUID subjectId, String clpCode,
+                               String assigneeRole, Instant dueAt, FollowUp.Status status, Instant openedAt,
+                               Instant closedAt, String closedBy, String note) {
+        static FollowUpView of(FollowUp f) {
+            return new FollowUpView(f.id, f.reason, f.subjectType, f.subjectId, f.clpCode, f.assigneeRole, f.dueAt,
+                    f.status, f.openedAt, f.closedAt, f.closedBy, f.note);
+        }
+    }
+
+    /** Marking a follow-up done, with what was done. */
+    public record DoneRequest(@Size(max = 2000) String note) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.NOTIFIER})
+    @Operation(summary = "Follow-ups by status (default OPEN), CLP, reason or subject")
+    public List<FollowUpView> list(@QueryParam("status") String status, @QueryParam("clp") String clp,
+                                   @QueryParam("reason") String reason, @QueryParam("subjectId") String subjectId,
+                                   @QueryParam("page") String page, @QueryParam("size") String size) {
+        FollowUp.Status s = FieldValues.parseEnum(FollowUp.Status.class, status, "status");
+        StringBuilder where = new StringBuilder("status = :status");
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", s == null ? FollowUp.Status.OPEN : s);
+        if (clp != null && !clp.isBlank()) {
+            scope.requireClp(clp);
+            where.append(" and clpCode = :clp");
+            params.put("clp", clp);
+        }
+        scope.visibleClps().ifPresent(v -> {
+            where.append(" and clpCode in :visible");
+            params.put("visible", v.isEmpty() ? Set.of("") : v);
+        });
+        FollowUpReason r = FieldValues.parseEnum(FollowUpReason.class, reason, "reason");
+        if (r != null) {
+            where.append(" and reason = :reason");
+            params.put("reason", r);
+        }
+        if (subjectId != null && !subjectId.isBlank()) {
+            try {
+                params.put("subject", UUID.fromString(subjectId.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("subjectId", "'" + subjectId + "' is not an id");
+            }
+            where.append(" and subjectId = :subject");
+        }
+        int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
+        int pageSize = Math.max(1, FieldValues.parseCount(size, "size", 100, 500));
+        return FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params)
+                .page(Page.of(pageNo, pageSize)).stream().map(FollowUpView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/done")
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
+    @Operation(summary = "Mark an open follow-up done")
+    public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("id", "'" + id + "' is not a follow-up id");
+        }
+        FollowUp f = FollowUp.findById(uuid);
+        if (f == null || !scope.canSee(f.clpCode)) {
+            throw ProblemException.notFound("Follow-up", id);
+        }
+        return FollowUpView.of(schedule.complete(uuid, request == null ? null : request.note(), scope.principal()));
+    }
+}

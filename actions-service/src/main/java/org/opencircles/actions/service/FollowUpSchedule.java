@@ -1,0 +1,159 @@
+package org.opencircles.actions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.opencircles.actions.domain.Commitment;
+import org.opencircles.actions.domain.FollowUp;
+import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.actions.domain.MemberProjection;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.FollowUpPayloads;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.problem.Problem;
+import org.opencircles.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The due table. Follow-ups are scheduled by events, opened by the clock when due (only if their cause still holds),
+ * and closed by people or by later events. Opening writes follow-up.due to the outbox in the same transaction, and the
+ * unique (reason, subject, occurrence) key means one cause can never produce two follow-ups.
+ */
+@ApplicationScoped
+public class FollowUpSchedule {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** Schedules a follow-up; scheduling the same reason, subject and occurrence again does nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void schedule(FollowUpReason reason, UUID subjectId, String occurrence, String clpCode, Instant dueAt) {
+        em.createNativeQuery("""
+                        insert into follow_up (id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role,
+                                               due_at, status, version)
+                        values (:id, :reason, :subjectType, :subject, :occurrence, :clp, :role, :due, 'SCHEDULED', 0)
+                        on conflict (reason, subject_id, occurrence) do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("reason", reason.name())
+                .setParameter("subjectType", reason.subjectType())
+                .setParameter("subject", subjectId)
+                .setParameter("occurrence", occurrence)
+                .setParameter("clp", clpCode)
+                .setParameter("role", reason.assigneeRole())
+                .setParameter("due", dueAt)
+                .executeUpdate();
+    }
+
+    /** Moves the due time of a subject's not-yet-open follow-ups of this reason (e.g. a new due date). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reschedule(UUID subjectId, FollowUpReason reason, Instant dueAt) {
+        FollowUp.update("dueAt = ?1 where subjectId = ?2 and reason = ?3 and status = ?4",
+                dueAt, subjectId, reason, FollowUp.Status.SCHEDULED);
+    }
+
+    /** Keeps a subject's follow-ups with the CLP it now belongs to. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveClp(UUID subjectId, String clpCode) {
+        FollowUp.update("clpCode = ?1 where subjectId = ?2 and status in ?3", clpCode, subjectId,
+                List.of(FollowUp.Status.SCHEDULED, FollowUp.Status.OPEN));
+    }
+
+    /** The cause went away: close scheduled and open follow-ups; notifiers hear of the open ones. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolve(UUID subjectId, Collection<FollowUpReason> reasons, String why) {
+        List<FollowUp> live = FollowUp.list("subjectId = ?1 and reason in ?2 and status in ?3", subjectId, reasons,
+                List.of(FollowUp.Status.SCHEDULED, FollowUp.Status.OPEN));
+        for (FollowUp f : live) {
+            boolean wasOpen = f.status == FollowUp.Status.OPEN;
+            f.status = FollowUp.Status.RESOLVED;
+            f.closedAt = clock.instant();
+            f.closedBy = "system";
+            f.note = why;
+            if (wasOpen) {
+                outbox.publish(new FollowUpPayloads.Closed(f.id, f.reason.name(), f.subjectId, "RESOLVED"), f.id);
+            }
+        }
+    }
+
+    /**
+     * Opens up to {@code limit} due follow-ups whose cause still holds; returns how many rows it handled. Rows are
+     * locked with SKIP LOCKED so replicas share the work and never open the same row twice.
+     */
+    @Transactional
+    public int openDue(int limit) {
+        Instant now = clock.instant();
+        List<FollowUp> due = FollowUp.<FollowUp>find("status = ?1 and dueAt <= ?2 order by dueAt",
+                        FollowUp.Status.SCHEDULED, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+        for (FollowUp f : due) {
+            if (causeStillHolds(f)) {
+                f.status = FollowUp.Status.OPEN;
+                f.openedAt = now;
+                outbox.publish(new FollowUpPayloads.Due(f.id, f.reason.name(), f.subjectType, f.subjectId, f.clpCode,
+                        f.assigneeRole, f.dueAt), f.id);
+            } else {
+                f.status = FollowUp.Status.RESOLVED;
+                f.closedAt = now;
+                f.closedBy = "system";
+                f.note = "no longer needed when it fell due";
+            }
+        }
+        return due.size();
+    }
+
+    /** A person did what the follow-up asked. */
+    @Transactional
+    public FollowUp complete(UUID id, String note, String by) {
+        FollowUp f = FollowUp.findById(id);
+        if (f == null) {
+            throw ProblemException.notFound("Follow-up", id);
+        }
+        if (f.status != FollowUp.Status.OPEN) {
+            throw new ProblemException(Problem.of(409, "follow-up-not-open", "Not open",
+                    "Follow-up " + id + " is " + f.status + ", only an open follow-up can be marked done", null));
+        }
+        f.status = FollowUp.Status.DONE;
+        f.closedAt = clock.instant();
+        f.closedBy = by;
+        f.note = note;
+        outbox.publish(new FollowUpPayloads.Closed(f.id, f.reason.name(), f.subjectId, "DONE"), f.id);
+        return f;
+    }
+
+    private boolean causeStillHolds(FollowUp f) {
+        return switch (f.reason) {
+            case NEW_MEMBER_NOT_CONTACTED -> {
+                MemberProjection m = MemberProjection.findById(f.subjectId);
+                yield m != null && "ACTIVE".equals(m.status) && m.lastContactedAt == null;
+            }
+            case INVOLVEMENT_NOT_FOLLOWED_UP -> {
+                MemberProjection m = MemberProjection.findById(f.subjectId);
+                yield m != null && !"RESIGNED".equals(m.status) && m.wantsToGetInvolvedAt != null
+                        && (m.lastContactedAt == null || m.lastContactedAt.isBefore(m.wantsToGetInvolvedAt));
+            }
+            case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE -> {
+                Commitment c = Commitment.findById(f.subjectId);
+                yield c != null && c.status.isOpen();
+            }
+            case MENTEE_WAITING -> {
+                MenteeProjection m = MenteeProjection.findById(f.subjectId);
+                yield m != null && "WAITING".equals(m.status);
+            }
+        };
+    }
+}

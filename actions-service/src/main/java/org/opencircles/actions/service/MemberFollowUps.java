@@ -1,0 +1,118 @@
+package org.opencircles.actions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.actions.domain.MemberProjection;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.MemberPayloads;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Keeps the member projection and the member follow-ups it drives in step with member-events. */
+@ApplicationScoped
+public class MemberFollowUps {
+
+    private static final Set<String> REACHED = Set.of("CALLED", "MET", "EMAILED", "TEXTED");
+    private static final List<FollowUpReason> CONTACT_REASONS =
+            List.of(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP);
+
+    @Inject
+    FollowUpRules rules;
+
+    @Inject
+    FollowUpSchedule followUps;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void joined(MemberPayloads.Joined e, Instant recordedAt) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            m = new MemberProjection();
+            m.memberId = e.memberId();
+        }
+        m.clpCode = e.clpCode();
+        m.wardCode = e.wardCode();
+        m.status = e.status();
+        m.joinedOn = e.joinedOn();
+        m.joinedRecordedAt = recordedAt;
+        m.persist();
+        if (!"ACTIVE".equals(e.status())) {
+            return;
+        }
+        // A member who joined today waits from the moment they were recorded; one imported with an old joining date
+        // waits from that date, and is not "new" at all if the wait is already over (no burst of stale follow-ups).
+        LocalDate recordedDay = recordedAt.atZone(rules.zone()).toLocalDate();
+        Instant waitFrom = e.joinedOn().isBefore(recordedDay)
+                ? e.joinedOn().atStartOfDay(rules.zone()).toInstant() : recordedAt;
+        Instant dueAt = waitFrom.plus(rules.newMemberContactWithin());
+        if (!dueAt.isBefore(recordedAt)) {
+            followUps.schedule(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, m.memberId, "joined", m.clpCode, dueAt);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(MemberPayloads.Updated e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            return;
+        }
+        if (!m.clpCode.equals(e.clpCode())) {
+            followUps.moveClp(m.memberId, e.clpCode());
+        }
+        m.clpCode = e.clpCode();
+        m.wardCode = e.wardCode();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(MemberPayloads.StatusChanged e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            return;
+        }
+        m.status = e.to();
+        if (!"ACTIVE".equals(e.to())) {
+            followUps.resolve(m.memberId, CONTACT_REASONS, "member " + e.to().toLowerCase());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contactLogged(MemberPayloads.ContactLogged e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            return;
+        }
+        if ("WANTS_TO_GET_INVOLVED".equals(e.kind())) {
+            m.wantsToGetInvolvedAt = e.loggedAt();
+            followUps.schedule(FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP, m.memberId, e.loggedAt().toString(),
+                    m.clpCode, e.loggedAt().plus(rules.involvedContactWithin()));
+        } else if (REACHED.contains(e.kind())) {
+            if (m.lastContactedAt == null || m.lastContactedAt.isBefore(e.loggedAt())) {
+                m.lastContactedAt = e.loggedAt();
+            }
+            followUps.resolve(m.memberId, CONTACT_REASONS, "member contacted (" + e.kind().toLowerCase() + ")");
+        }
+    }
+
+    /** Drops everything held about the member; follow-ups keep only the id, closed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(MemberPayloads.Erased e) {
+        followUps.resolve(e.memberId(), CONTACT_REASONS, "member erased");
+        for (MenteeProjection mentee : MenteeProjection.<MenteeProjection>list("memberId", e.memberId())) {
+            followUps.resolve(mentee.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "member erased");
+            mentee.delete();
+        }
+        em.createNativeQuery("update commitment set owner_member_ids = array_remove(owner_member_ids, :id) "
+                        + "where :id = any(owner_member_ids)")
+                .setParameter("id", e.memberId()).executeUpdate();
+        MemberProjection.deleteById(e.memberId());
+    }
+}

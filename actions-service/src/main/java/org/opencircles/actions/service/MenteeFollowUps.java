@@ -1,0 +1,75 @@
+package org.opencircles.actions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.MentoringPayloads;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits. */
+@ApplicationScoped
+public class MenteeFollowUps {
+
+    /** Pairing end reasons that leave the mentee still wanting a mentor. */
+    private static final Set<String> MENTEE_STILL_WAITS = Set.of("MENTOR_UNAVAILABLE", "SAFEGUARDING_EXPIRED");
+
+    @Inject
+    FollowUpRules rules;
+
+    @Inject
+    FollowUpSchedule followUps;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enrolled(MentoringPayloads.MenteeEnrolled e, Instant at) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m == null) {
+            m = new MenteeProjection();
+            m.menteeId = e.menteeId();
+        }
+        m.memberId = e.memberId();
+        m.clpCode = e.clpCode();
+        m.status = "WAITING";
+        m.waitingSince = at;
+        m.persist();
+        followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "enrolled", m.clpCode,
+                at.plus(rules.menteeWaitLimit()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paired(MentoringPayloads.PairingActivated e) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m == null || "WITHDRAWN".equals(m.status)) {
+            return;
+        }
+        m.status = "PAIRED";
+        followUps.resolve(m.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "paired with a mentor");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pairingEnded(MentoringPayloads.PairingEnded e, Instant at) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m == null || !"PAIRED".equals(m.status) || !MENTEE_STILL_WAITS.contains(e.reason())) {
+            return;
+        }
+        m.status = "WAITING";
+        m.waitingSince = at;
+        followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "pairing-ended:" + e.pairingId(), m.clpCode,
+                at.plus(rules.menteeWaitLimit()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawn(MentoringPayloads.MenteeWithdrawn e) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m == null) {
+            return;
+        }
+        m.status = "WITHDRAWN";
+        followUps.resolve(m.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "mentee withdrew");
+    }
+}

@@ -1,0 +1,113 @@
+package org.opencircles.actions;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.testkit.TopicProbe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.opencircles.actions.Upstream.as;
+
+@QuarkusTest
+class FollowUpResourceTest {
+
+    private static List<String> open(String user, String reason, UUID subject) {
+        return as(user).get("/follow-ups?status=OPEN&reason=" + reason + "&subjectId=" + subject)
+                .then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void aNewMemberNobodyCallsGetsExactlyOneFollowUpForTheSecretary() {
+        UUID member = UUID.randomUUID();
+        String joined = Upstream.publish(new MemberPayloads.Joined(member, "ISN", "ISN-W1", "ACTIVE", LocalDate.now(),
+                null, null, false), member);
+        // Redelivery of the very same event (same event id) must not schedule a second follow-up.
+        TopicProbe.send(Upstream.bootstrap(), "member-events", member.toString(), joined);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
+        as("sec-isn").get("/follow-ups?subjectId=" + member).then()
+                .body("[0].assigneeRole", equalTo("secretary")).body("[0].clpCode", equalTo("ISN"))
+                .body("[0].subjectType", equalTo("member"));
+        List<TopicProbe.Received> due = TopicProbe.awaitRecords(Upstream.bootstrap(), "follow-ups",
+                r -> member.toString().equals(r.value().path("payload").path("subjectId").asText())
+                        && "follow-up.due".equals(r.value().path("type").asText()), 1, Duration.ofSeconds(20));
+        assertThat(due, hasSize(1));
+        assertThat(due.get(0).value().path("payload").path("reason").asText(), equalTo("NEW_MEMBER_NOT_CONTACTED"));
+        as("notifier").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("size()", equalTo(1));
+        as("sec-dwn").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("size()", equalTo(0));
+
+        String followUp = open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member).get(0);
+        as("sec-isn").body("{\"note\": \"Called, coming to the ward meeting\"}").post("/follow-ups/" + followUp + "/done")
+                .then().statusCode(200).body("status", equalTo("DONE")).body("closedBy", equalTo("sec-isn"));
+        as("sec-isn").body("{}").post("/follow-ups/" + followUp + "/done").then().statusCode(409);
+        TopicProbe.awaitRecord(Upstream.bootstrap(), "follow-ups",
+                r -> followUp.equals(r.key()) && "follow-up.closed".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aMemberContactedInTimeGetsNoFollowUp() {
+        UUID member = Upstream.memberJoined("ISN");
+        Upstream.contact(member, "ISN", "CALLED");
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member), hasSize(0));
+        as("sec-isn").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
+                .body("reason", hasItem("NEW_MEMBER_NOT_CONTACTED"));
+    }
+
+    @Test
+    void wantingToGetInvolvedWithoutAReplyIsFollowedUp() {
+        UUID member = Upstream.memberJoined("ISN", LocalDate.now().minusYears(3));
+        Upstream.contact(member, "ISN", "WANTS_TO_GET_INVOLVED");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> open("sec-isn", "INVOLVEMENT_NOT_FOLLOWED_UP", member).size() == 1);
+        // Joined three years ago: not a new member, so no stale "new member" follow-up for them.
+        assertThat(open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member), hasSize(0));
+    }
+
+    @Test
+    void aMenteeWaitingTooLongIsFollowedUpForTheYouthOfficer() {
+        UUID member = Upstream.memberJoined("CRN");
+        UUID mentee = Upstream.menteeEnrolled(member, "CRN");
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("youth-officer", "MENTEE_WAITING", mentee).size() == 1);
+        as("youth-officer").get("/follow-ups?subjectId=" + mentee).then()
+                .body("[0].assigneeRole", equalTo("youth-officer"));
+        as("organiser-national").get("/dashboard/CRN").then().statusCode(200)
+                .body("menteesWaiting", equalTo(1))
+                .body("story", hasItem(org.hamcrest.Matchers.containsString("waiting for a mentor")));
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        TopicProbe.send(Upstream.bootstrap(), "member-events", "garbage", "this is not an event {");
+        TopicProbe.Received dead = TopicProbe.awaitRecord(Upstream.bootstrap(), "actions-service.dlq",
+                r -> "garbage".equals(r.key()), Duration.ofSeconds(30));
+        assertThat(dead.value().asText(), equalTo("this is not an event {"));
+        UUID member = Upstream.memberJoined("CHT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
+    }
+
+    @Test
+    void anErasedMemberLeavesNothingBehind() {
+        UUID member = Upstream.memberJoined("CHT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
+        Upstream.publish(new MemberPayloads.Erased(member, Instant.now()), member);
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).isEmpty());
+        as("sec-cht").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
+                .body("note", hasItem("member erased"));
+        as("sec-cht").get("/follow-ups?status=bogus").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        as("sec-cht").get("/dashboard/ISN").then().statusCode(403);
+        as("sec-cht").get("/dashboard").then().statusCode(200).body("clpCode", not(hasItem("ISN")));
+    }
+}

@@ -1,0 +1,14 @@
+package org.opencircles.actions;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.opencircles.testkit.KafkaTestResource;
+import org.opencircles.testkit.PostgresTestResource;
+
+/** Every test in this module runs against a real Kafka broker and a fresh actions_test database. */
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "actions_test"))
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}

@@ -1,0 +1,71 @@
+package org.opencircles.actions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencircles.events.EventEnvelope;
+import org.opencircles.events.EventType;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.testkit.TopicProbe;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Plays the other services: publishes their events, as their outbox relays would, onto the real broker. */
+final class Upstream {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Upstream() {
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static RequestSpecification as(String user) {
+        return RestAssured.given().auth().preemptive().basic(user, "demo").contentType(ContentType.JSON);
+    }
+
+    /** Publishes an event and returns its envelope's JSON, so a test can publish the very same message again. */
+    static String publish(Record payload, UUID aggregateId) {
+        EventType type = EventType.of(payload);
+        EventEnvelope<Record> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(),
+                Instant.now(), type.aggregateType(), aggregateId.toString(), payload);
+        try {
+            String json = JSON.writeValueAsString(envelope);
+            TopicProbe.send(bootstrap(), type.topic(), aggregateId.toString(), json);
+            return json;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static UUID memberJoined(String clp) {
+        return memberJoined(clp, LocalDate.now());
+    }
+
+    static UUID memberJoined(String clp, LocalDate joinedOn) {
+        UUID id = UUID.randomUUID();
+        publish(new MemberPayloads.Joined(id, clp, clp + "-W1", "ACTIVE", joinedOn, LocalDate.of(1998, 1, 1),
+                LocalDate.of(2007, 1, 1), false), id);
+        return id;
+    }
+
+    static void contact(UUID memberId, String clp, String kind) {
+        publish(new MemberPayloads.ContactLogged(memberId, clp, kind, Instant.now()), memberId);
+    }
+
+    static UUID menteeEnrolled(UUID memberId, String clp) {
+        UUID mentee = UUID.randomUUID();
+        publish(new MentoringPayloads.MenteeEnrolled(mentee, memberId, clp, LocalDate.now()), mentee);
+        return mentee;
+    }
+}
