@@ -1,17 +1,12 @@
 package org.opencircles.actions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.opencircles.events.EventEnvelope;
-import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.MentoringPayloads;
-import org.opencircles.testkit.TopicProbe;
+import org.opencircles.testkit.UpstreamEvents;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,9 +14,6 @@ import java.util.UUID;
 
 /** Plays the other services: publishes their events, as their outbox relays would, onto the real broker. */
 final class Upstream {
-
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Upstream() {
     }
@@ -34,18 +26,9 @@ final class Upstream {
         return RestAssured.given().auth().preemptive().basic(user, "demo").contentType(ContentType.JSON);
     }
 
-    /** Publishes an event and returns its envelope's JSON, so a test can publish the very same message again. */
+    /** Publishes an event and returns its message, so a test can publish the very same message again. */
     static String publish(Record payload, UUID aggregateId) {
-        EventType type = EventType.of(payload);
-        EventEnvelope<Record> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(),
-                Instant.now(), type.aggregateType(), aggregateId.toString(), payload);
-        try {
-            String json = JSON.writeValueAsString(envelope);
-            TopicProbe.send(bootstrap(), type.topic(), aggregateId.toString(), json);
-            return json;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return UpstreamEvents.publish(bootstrap(), payload, aggregateId);
     }
 
     static UUID memberJoined(String clp) {

@@ -1,0 +1,115 @@
+package org.opencircles.mentoring.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.mentoring.domain.Mentee;
+import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.domain.Mentor;
+import org.opencircles.mentoring.domain.MentoringSession;
+import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.platform.outbox.Outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Applies member-events: keeps the projection, and ends the pairings of members who lapse, resign or are erased. */
+@ApplicationScoped
+public class MemberChanges {
+
+    private static final List<Pairing.Status> LIVE = List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE);
+
+    @Inject
+    Pairings pairings;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void joined(MemberPayloads.Joined e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            m = new MemberProjection();
+            m.memberId = e.memberId();
+        }
+        m.clpCode = e.clpCode();
+        m.wardCode = e.wardCode();
+        m.status = e.status();
+        m.adultOn = e.adultOn();
+        m.youthUntil = e.youthUntil();
+        m.guardianConsent = e.guardianConsent();
+        m.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(MemberPayloads.Updated e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            return;
+        }
+        m.clpCode = e.clpCode();
+        m.wardCode = e.wardCode();
+        m.adultOn = e.adultOn();
+        m.youthUntil = e.youthUntil();
+        m.guardianConsent = e.guardianConsent();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(MemberPayloads.StatusChanged e) {
+        MemberProjection m = MemberProjection.findById(e.memberId());
+        if (m == null) {
+            return;
+        }
+        m.status = e.to();
+        if (!"ACTIVE".equals(e.to())) {
+            leave(e.memberId(), "member " + e.to().toLowerCase());
+        }
+    }
+
+    /** Ends the member's pairings, then erases what mentoring holds of them: link, skills, goals, check, notes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(MemberPayloads.Erased e) {
+        leave(e.memberId(), "member erased");
+        for (Mentor mentor : Mentor.<Mentor>list("memberId", e.memberId())) {
+            eraseNotes("mentorId", mentor.id);
+            mentor.memberId = null;
+            mentor.skills = new ArrayList<>();
+            mentor.checkReference = null;
+        }
+        for (Mentee mentee : Mentee.<Mentee>list("memberId", e.memberId())) {
+            eraseNotes("menteeId", mentee.id);
+            mentee.memberId = null;
+            mentee.goals = new ArrayList<>();
+        }
+        MemberProjection.deleteById(e.memberId());
+    }
+
+    private void leave(UUID memberId, String why) {
+        for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
+            mentor.status = Mentor.Status.INACTIVE;
+            for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, LIVE)) {
+                pairings.close(p, Pairing.EndReason.MENTOR_UNAVAILABLE);
+            }
+        }
+        for (Mentee mentee : Mentee.<Mentee>list("memberId", memberId)) {
+            for (Pairing p : Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, LIVE)) {
+                pairings.close(p, Pairing.EndReason.MENTEE_LEFT);
+            }
+            if (mentee.status != Mentee.Status.WITHDRAWN && mentee.status != Mentee.Status.COMPLETED) {
+                mentee.status = Mentee.Status.WITHDRAWN;
+                outbox.publish(new MentoringPayloads.MenteeWithdrawn(mentee.id, memberId, mentee.clpCode, why),
+                        mentee.id);
+            }
+        }
+    }
+
+    private static void eraseNotes(String side, UUID id) {
+        List<UUID> pairingIds = Pairing.<Pairing>list(side, id).stream().map(p -> p.id).toList();
+        if (!pairingIds.isEmpty()) {
+            MentoringSession.update("notes = null where pairingId in ?1", pairingIds);
+        }
+    }
+}

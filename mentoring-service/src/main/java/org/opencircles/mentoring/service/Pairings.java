@@ -1,0 +1,215 @@
+package org.opencircles.mentoring.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.mentoring.domain.Mentee;
+import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.domain.Mentor;
+import org.opencircles.mentoring.domain.MentoringSession;
+import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.mentoring.domain.Safeguarding;
+import org.opencircles.mentoring.rest.MentoringDtos;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.Problem;
+import org.opencircles.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The pairing lifecycle and its sessions, with safeguarding enforced at every step rather than advised. */
+@ApplicationScoped
+public class Pairings {
+
+    private static final List<Pairing.Status> LIVE = List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Programme programme;
+
+    @Transactional
+    public Pairing propose(MentoringDtos.PairingRequest r, String by) {
+        Mentor mentor = programme.mentor(r.mentorId());
+        Mentee mentee = programme.mentee(r.menteeId());
+        if (mentee.status != Mentee.Status.WAITING) {
+            throw ProblemException.ruleBroken("mentee-not-waiting", "menteeId", "the mentee is " + mentee.status);
+        }
+        enforce(mentor, mentee, programme.today());
+        Pairing p = new Pairing();
+        p.id = UUID.randomUUID();
+        p.mentorId = mentor.id;
+        p.menteeId = mentee.id;
+        p.status = Pairing.Status.PROPOSED;
+        p.proposedBy = by;
+        p.proposedAt = clock.instant();
+        p.persist();
+        return p;
+    }
+
+    /** Starts a proposed pairing; safeguarding is checked again for the start date, as a check may have lapsed. */
+    @Transactional
+    public Pairing activate(UUID pairingId, LocalDate startOn) {
+        Pairing p = pairing(pairingId);
+        if (p.status != Pairing.Status.PROPOSED) {
+            throw ProblemException.ruleBroken("pairing-not-proposed", "status", "the pairing is " + p.status);
+        }
+        Mentor mentor = programme.mentor(p.mentorId);
+        Mentee mentee = programme.mentee(p.menteeId);
+        LocalDate start = startOn == null ? programme.today() : startOn;
+        enforce(mentor, mentee, start, p.id);
+        p.status = Pairing.Status.ACTIVE;
+        p.startedOn = start;
+        mentee.status = Mentee.Status.PAIRED;
+        outbox.publish(new MentoringPayloads.PairingActivated(p.id, mentor.id, mentee.id, mentee.memberId,
+                mentee.clpCode, start), p.id);
+        return p;
+    }
+
+    @Transactional
+    public Pairing end(UUID pairingId, Pairing.EndReason reason) {
+        Pairing p = pairing(pairingId);
+        if (!p.isLive()) {
+            throw ProblemException.ruleBroken("pairing-ended", "status", "the pairing has already ended");
+        }
+        close(p, reason);
+        return p;
+    }
+
+    @Transactional
+    public MentoringSession logSession(UUID pairingId, MentoringDtos.SessionRequest r, String by) {
+        Pairing p = pairing(pairingId);
+        if (p.status != Pairing.Status.ACTIVE) {
+            throw ProblemException.ruleBroken("pairing-not-active", "pairingId", "sessions are logged on active pairings");
+        }
+        if (p.startedOn != null && r.heldOn().isBefore(p.startedOn)) {
+            throw ProblemException.invalidField("heldOn", "is before the pairing started on " + p.startedOn);
+        }
+        Mentor mentor = programme.mentor(p.mentorId);
+        Mentee mentee = programme.mentee(p.menteeId);
+        MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
+        boolean minor = menteeMember == null || menteeMember.adultOn == null || menteeMember.isMinorOn(r.heldOn());
+        if (minor && !r.supervised() && !mentor.checkValidOn(r.heldOn(), Safeguarding.FOR_MINORS)) {
+            throw ProblemException.ruleBroken("safeguarding", "mentor.safeguardingCheck",
+                    "the mentor's check was not in force on " + r.heldOn() + ": only supervised sessions may be logged");
+        }
+        MentoringSession s = new MentoringSession();
+        s.id = UUID.randomUUID();
+        s.pairingId = p.id;
+        s.heldOn = r.heldOn();
+        s.minutes = r.minutes();
+        s.mode = r.mode();
+        s.supervised = r.supervised();
+        s.notes = r.notes();
+        s.loggedBy = by;
+        s.loggedAt = clock.instant();
+        s.persist();
+        return s;
+    }
+
+    /** Mentors who may be paired with this mentee today, best first: same CLP, shared skills, room to take them. */
+    public List<MentoringDtos.Suggestion> suggest(UUID menteeId, int limit) {
+        Mentee mentee = programme.mentee(menteeId);
+        MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
+        LocalDate today = programme.today();
+        Set<String> goals = new HashSet<>(mentee.goals);
+        List<MentoringDtos.Suggestion> suggestions = new ArrayList<>();
+        for (Mentor mentor : Mentor.<Mentor>list("status", Mentor.Status.ACTIVE)) {
+            MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
+            int capacityLeft = mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, LIVE);
+            if (capacityLeft <= 0 || !Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
+                continue;
+            }
+            List<String> shared = mentor.skills.stream().filter(goals::contains).sorted().toList();
+            boolean sameClp = mentor.clpCode.equals(mentee.clpCode);
+            int score = (sameClp ? 100 : 0) + 10 * shared.size() + capacityLeft;
+            suggestions.add(new MentoringDtos.Suggestion(mentor.id, mentor.clpCode, sameClp, shared, capacityLeft, score));
+        }
+        suggestions.sort(Comparator.comparingInt(MentoringDtos.Suggestion::score).reversed()
+                .thenComparing(s -> s.mentorId().toString()));
+        return suggestions.stream().limit(limit).toList();
+    }
+
+    /** Ends live pairings with minors whose mentor's check has expired; returns how many ended. */
+    @Transactional
+    public int endPairingsWithExpiredChecks() {
+        LocalDate today = programme.today();
+        int ended = 0;
+        for (Pairing p : Pairing.<Pairing>list("status in ?1", LIVE)) {
+            Mentor mentor = programme.mentor(p.mentorId);
+            Mentee mentee = programme.mentee(p.menteeId);
+            MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
+            boolean minor = menteeMember == null || menteeMember.adultOn == null || menteeMember.isMinorOn(today);
+            if (minor && !mentor.checkValidOn(today, Safeguarding.FOR_MINORS)) {
+                close(p, Pairing.EndReason.SAFEGUARDING_EXPIRED);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Ends a pairing and publishes it; the mentee waits again when the mentor side ended it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(Pairing p, Pairing.EndReason reason) {
+        Mentee mentee = programme.mentee(p.menteeId);
+        boolean wasActive = p.status == Pairing.Status.ACTIVE;
+        p.status = Pairing.Status.ENDED;
+        p.endedOn = programme.today();
+        p.endReason = reason;
+        if (mentee.status == Mentee.Status.PAIRED || mentee.status == Mentee.Status.WAITING) {
+            mentee.status = switch (reason) {
+                case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED -> Mentee.Status.WAITING;
+                case COMPLETED -> Mentee.Status.COMPLETED;
+                case MENTEE_LEFT -> Mentee.Status.WITHDRAWN;
+            };
+        }
+        if (wasActive) {
+            outbox.publish(new MentoringPayloads.PairingEnded(p.id, p.mentorId, p.menteeId, mentee.memberId,
+                    mentee.clpCode, reason.name()), p.id);
+        }
+    }
+
+    public Pairing pairing(UUID id) {
+        Pairing p = Pairing.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("Pairing", id);
+        }
+        return p;
+    }
+
+    private void enforce(Mentor mentor, Mentee mentee, LocalDate day) {
+        enforce(mentor, mentee, day, null);
+    }
+
+    private void enforce(Mentor mentor, Mentee mentee, LocalDate day, UUID pairingBeingActivated) {
+        MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
+        MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
+        List<FieldError> breaches = new ArrayList<>(Safeguarding.breaches(mentor, mentorMember, menteeMember, day));
+        long live = Pairing.count("mentorId = ?1 and status in ?2 and id <> ?3", mentor.id, LIVE,
+                pairingBeingActivated == null ? new UUID(0, 0) : pairingBeingActivated);
+        if (live >= mentor.capacity) {
+            breaches.add(new FieldError("mentor.capacity", "the mentor already has " + live + " of "
+                    + mentor.capacity + " pairings"));
+        }
+        if (pairingBeingActivated == null && Pairing.count("menteeId = ?1 and status in ?2", mentee.id, LIVE) > 0) {
+            breaches.add(new FieldError("menteeId", "the mentee already has a proposed or active pairing"));
+        }
+        if (!breaches.isEmpty()) {
+            throw new ProblemException(Problem.of(422, "safeguarding", "Pairing refused",
+                    "This pairing is not allowed: " + String.join("; ",
+                            breaches.stream().map(FieldError::reason).toList()), breaches));
+        }
+    }
+}

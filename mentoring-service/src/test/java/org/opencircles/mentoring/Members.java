@@ -1,0 +1,67 @@
+package org.opencircles.mentoring;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.testkit.UpstreamEvents;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Members as members-service would announce them, and mentors and mentees made from them. */
+final class Members {
+
+    private Members() {
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static RequestSpecification as(String user) {
+        return RestAssured.given().auth().preemptive().basic(user, "demo").contentType(ContentType.JSON);
+    }
+
+    /** A member aged {@code age} today, announced on member-events. */
+    static UUID joined(String clp, int age, boolean guardianConsent) {
+        UUID id = UUID.randomUUID();
+        LocalDate born = LocalDate.now().minusYears(age).minusDays(10);
+        UpstreamEvents.publish(bootstrap(), new MemberPayloads.Joined(id, clp, clp + "-W1", "ACTIVE", LocalDate.now(),
+                born.plusYears(18), born.plusYears(27), guardianConsent), id);
+        return id;
+    }
+
+    static Map<String, Object> check(String level, LocalDate expires) {
+        return "NONE".equals(level) ? Map.of("level", "NONE")
+                : Map.of("level", level, "reference", "001234567890", "issuedOn",
+                LocalDate.now().minusYears(1).toString(), "expiresOn", expires.toString());
+    }
+
+    /** Registers a mentor once the member has reached mentoring's projection. */
+    static String mentor(UUID member, Map<String, Object> check, String trainedOn) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("memberId", member,
+                "skills", List.of("ORGANISING", "CAMPAIGNING"), "capacity", 2, "check", check));
+        if (trainedOn != null) {
+            body.put("trainingCompletedOn", trainedOn);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                as("youth-officer").body(body).post("/mentors").then().extract().statusCode() != 422);
+        return as("youth-officer").get("/mentors").then().extract()
+                .path("find { it.memberId == '" + member + "' }.id");
+    }
+
+    static String mentee(UUID member) {
+        Map<String, Object> body = Map.of("memberId", member, "goals", List.of("CAMPAIGNING", "COMMUNICATION"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                as("youth-officer").body(body).post("/mentees").then().extract().statusCode() != 422);
+        return as("youth-officer").get("/mentees").then().extract()
+                .path("find { it.memberId == '" + member + "' }.id");
+    }
+}

@@ -1,0 +1,34 @@
+package org.opencircles.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.opencircles.events.EventEnvelope;
+import org.opencircles.events.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Publishes events as another service's outbox relay would, so one service can be tested on its own. */
+public final class UpstreamEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private UpstreamEvents() {
+    }
+
+    /** Publishes the payload in a fresh envelope; returns the message, so a test can deliver it again. */
+    public static String publish(String bootstrap, Record payload, UUID aggregateId) {
+        EventType type = EventType.of(payload);
+        EventEnvelope<Record> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(),
+                Instant.now(), type.aggregateType(), aggregateId.toString(), payload);
+        try {
+            String json = JSON.writeValueAsString(envelope);
+            TopicProbe.send(bootstrap, type.topic(), aggregateId.toString(), json);
+            return json;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + type.wireName(), e);
+        }
+    }
+}
