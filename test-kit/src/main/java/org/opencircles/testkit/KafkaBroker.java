@@ -42,6 +42,22 @@ public final class KafkaBroker {
         return cluster.bootstrapServers();
     }
 
+    /** Creates the topics a deployment creates before the services start, so consumers are assigned at once. */
+    public static void createTopics() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = java.util.stream.Stream.of(
+                            "member-events", "commitment-events", "follow-ups", "mentoring-events",
+                            "actions-service.dlq", "mentoring-service.dlq")
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create topics", e);
+        }
+    }
+
     private static synchronized void stop() {
         if (cluster != null) {
             try {

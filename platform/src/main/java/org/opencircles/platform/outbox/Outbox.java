@@ -3,6 +3,9 @@ package org.opencircles.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
@@ -15,12 +18,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /** Key of the per-transaction marker that the relay is already due a wake-up after this commit. */
+    private static final Object NUDGE_REGISTERED = new Object();
+
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(ObjectMapper mapper, Clock clock) {
+    public Outbox(ObjectMapper mapper, Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.mapper = mapper;
         this.clock = clock;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** Writes {@code payload} to the outbox under the event type that carries it; returns the envelope written. */
@@ -43,6 +53,28 @@ public class Outbox {
             throw new IllegalStateException("Cannot serialise " + type.wireName(), e);
         }
         row.persist();
+        wakeRelayAfterCommit();
         return envelope;
+    }
+
+    /** Once per transaction, however many events it writes: publish right after commit instead of at the next poll. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before the commit: the rows are already written.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

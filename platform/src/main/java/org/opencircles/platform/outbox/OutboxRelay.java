@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,8 +49,32 @@ public class OutboxRelay {
 
     private volatile KafkaProducer<String, String> producer;
 
-    @Scheduled(every = "${open-circles.outbox.poll-interval:0.1s}", delayed = "1s",
+    /** Wake-ups after commits run here, one at a time; a burst of commits coalesces into one pending run. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay-wake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    /** Asks for a relay run soon, without blocking the committing thread. */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                wakePending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** The safety net: rows whose wake-up was lost (a crash, Kafka down, a lock held elsewhere) go on the next poll. */
+    @Scheduled(every = "${open-circles.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        relay();
+    }
+
+    /** Publishes until the outbox is empty; concurrent callers are serialised by the advisory lock. */
     void relay() {
         try {
             int published;
@@ -112,6 +139,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        waker.shutdownNow();
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }

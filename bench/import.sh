@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark: importing a membership list of N rows (default 50,000) through members-service, and how long until
+# actions-service has projected every new member from member-events.
+# Baseline, in the same run: PostgreSQL's own \copy of the same file into a plain table (the floor for getting the
+# rows into a database at all). Results are ratios to that baseline, plus rows per second.
+# Needs the system running (scripts/start.sh). Usage: bench/import.sh [rows]
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+ROWS="${1:-50000}"
+OUT="$ROOT/bench/results"; mkdir -p "$OUT"
+CSV="$OUT/members-$ROWS.csv"
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# Unique membership numbers per run, so the first import creates every row.
+run_id=$(date +%s)
+awk -v n="$ROWS" -v run="$run_id" 'BEGIN {
+  split("DWN DWN-HERNE-HILL|ISN ISN-HIGHBURY|CRN CRN-CREWE-CENTRAL|CHT CHT-ALL-SAINTS", w, "|");
+  print "membership_number,first_name,last_name,email,phone,postcode,date_of_birth,clp,ward,status,joined_on,interests";
+  for (i = 1; i <= n; i++) {
+    split(w[i % 4 + 1], cw, " ");
+    printf "B%s%07d,First%d,Last%d,m%d.%s@example.org,07700 %06d,SE21 8AB,%02d/%02d/%d,%s,%s,active,01/01/2020,campaigning; fundraising\n",
+      run, i, i, i, i, run, i % 1000000, i % 28 + 1, i % 12 + 1, 1950 + i % 50, cw[1], cw[2];
+  }
+}' > "$CSV"
+log "Generated $ROWS rows ($(du -h "$CSV" | cut -f1))"
+
+# Baseline: \copy into a throwaway database.
+psql_admin -c "drop database if exists bench_baseline" >/dev/null
+psql_admin -c "create database bench_baseline" >/dev/null
+PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
+  membership_number text primary key, first_name text, last_name text, email text, phone text, postcode text,
+  date_of_birth text, clp text, ward text, status text, joined_on text, interests text)"
+t0=$(now)
+PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
+  -qc "\\copy member_copy from '$CSV' with (format csv, header true)"
+copy_s=$(secs "$t0" "$(now)")
+psql_admin -c "drop database bench_baseline" >/dev/null
+
+active_total() { curl -s -u "organiser-national:$DEMO_PASSWORD" http://127.0.0.1:8082/dashboard | jq '[.[].activeMembers] | add // 0'; }
+import() {
+  local job status
+  job=$(curl -s -u "organiser-national:$DEMO_PASSWORD" -H 'Content-Type: text/csv' --data-binary @"$CSV" \
+    "http://127.0.0.1:8081/imports?fileName=bench.csv" | jq -r .id)
+  while :; do
+    status=$(curl -s -u "organiser-national:$DEMO_PASSWORD" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
+    [ "$status" = COMPLETED ] && break
+    [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
+    sleep 0.2
+  done
+  curl -s -u "organiser-national:$DEMO_PASSWORD" "http://127.0.0.1:8081/imports/$job" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
+}
+
+before=$(active_total)
+t0=$(now); import; import_s=$(secs "$t0" "$(now)")
+while [ "$(active_total)" -lt $(( before + ROWS )) ]; do sleep 0.2; done
+projected_s=$(secs "$t0" "$(now)")
+t0=$(now); import; reimport_s=$(secs "$t0" "$(now)")
+
+report=$(awk -v rows="$ROWS" -v c="$copy_s" -v i="$import_s" -v p="$projected_s" -v r="$reimport_s" 'BEGIN {
+  printf "rows                                  %d\n", rows;
+  printf "baseline: psql \\copy                  %6.2f s  %8.0f rows/s  1.00x\n", c, rows / c;
+  printf "import (validated, upserted, events)  %6.2f s  %8.0f rows/s  %5.1fx baseline\n", i, rows / i, i / c;
+  printf "import until actions projected all    %6.2f s  %8.0f rows/s  %5.1fx baseline\n", p, rows / p, p / c;
+  printf "re-import, nothing changed            %6.2f s  %8.0f rows/s  %5.1fx baseline\n", r, rows / r, r / c;
+}')
+echo "$report" | tee "$OUT/import-$ROWS-$(date +%Y%m%d-%H%M%S).txt"
+rm -f "$CSV"

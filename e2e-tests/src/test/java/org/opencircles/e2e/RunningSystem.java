@@ -1,0 +1,130 @@
+package org.opencircles.e2e;
+
+import io.restassured.RestAssured;
+import org.opencircles.testkit.KafkaBroker;
+import org.opencircles.testkit.Postgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services started as separate processes, exactly as they run in production (prod profile,
+ * configured through the environment), against one real Kafka broker and a database each.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String PASSWORD = "e2e-secret";
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    final String bootstrap;
+
+    private RunningSystem(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** Starts members, actions and mentoring; {@code extraEnv} tunes rules (e.g. shorter waits) for the story. */
+    static RunningSystem start(Map<String, String> extraEnv) throws Exception {
+        RunningSystem system = new RunningSystem(KafkaBroker.bootstrapServers());
+        // Children must never outlive the test JVM, whatever happens below.
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-services-stop"));
+        try {
+            system.launch(extraEnv);
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    private void launch(Map<String, String> extraEnv) throws Exception {
+        KafkaBroker.createTopics();
+        Path root = Path.of(System.getProperty("opencircles.repo.root", ".."));
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        for (String service : List.of("members", "actions", "mentoring")) {
+            String database = "e2e_" + service;
+            Postgres.ensureDatabase(database, true);
+            int port = freePort();
+            Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the reactor (./mvnw verify) so services are packaged first");
+            }
+            ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("OC_DB_HOST", Postgres.host());
+            env.put("OC_DB_PORT", Postgres.port());
+            env.put("OC_DB_NAME", database);
+            env.put("OC_DB_USER", Postgres.user());
+            env.put("OC_DB_PASSWORD", Postgres.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            env.put("OC_DEMO_PASSWORD", PASSWORD);
+            env.putAll(extraEnv);
+            processes.add(pb.start());
+            urls.put(service, "http://127.0.0.1:" + port);
+        }
+        for (Map.Entry<String, String> service : urls.entrySet()) {
+            awaitReady(service.getKey(), service.getValue(), Duration.ofSeconds(120));
+        }
+    }
+
+    String url(String service) {
+        return urls.get(service);
+    }
+
+    private void awaitReady(String service, String url, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(service + " exited early; see e2e-tests/target/e2e-logs");
+                }
+            }
+            try {
+                if (RestAssured.get(url + "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYetListening) {
+                // Still starting.
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(service + " was not ready within " + timeout);
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.opencircles.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.TopicProbe;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * One story across all three services and their topics: a 15-year-old joins in members-service, appears in actions'
+ * and mentoring's projections, is enrolled as a mentee, cannot be paired with an unchecked mentor, can be with a
+ * checked one, and when the pairing is not started in time a follow-up reaches the youth officer.
+ */
+class YoungMemberStoryTest {
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = RunningSystem.start(Map.of(
+                "OPEN_CIRCLES_FOLLOW_UPS_MENTEE_WAIT_LIMIT", "PT4S",
+                "OPEN_CIRCLES_FOLLOW_UPS_CHECK_INTERVAL", "0.2s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static RequestSpecification as(String service, String user) {
+        return RestAssured.given().baseUri(system.url(service)).auth().preemptive().basic(user, RunningSystem.PASSWORD)
+                .contentType(ContentType.JSON);
+    }
+
+    /** Polls until true and returns the milliseconds it took, failing after {@code timeout}. */
+    private static long millisUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new AssertionError("Not seen within " + timeout);
+            }
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String member(String number, int age, boolean guardian) {
+        LocalDate born = LocalDate.now().minusYears(age).minusDays(40);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("membershipNumber", number, "firstName", "Sam",
+                "lastName", "Story", "email", number.toLowerCase() + "@example.org", "dateOfBirth", born.toString(),
+                "clpCode", "DWN", "wardCode", "DWN-HERNE-HILL", "interests", List.of("youth mentoring")));
+        if (guardian) {
+            body.put("guardian", Map.of("name", "Alex Parent", "email", "parent@example.org",
+                    "consentGivenOn", LocalDate.now().toString()));
+        }
+        return as("members", "sec-dwn").body(body).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aFifteenYearOldFindsASafeMentorOrIsFollowedUp() throws Exception {
+        as("members", "admin").body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
+                .post("/clps").then().statusCode(201);
+        as("members", "admin").body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
+                .post("/clps/DWN/wards").then().statusCode(201);
+
+        // 1. A 15-year-old joins, with a parent's consent.
+        String young = member("L1500015", 15, true);
+
+        // 2. ...and appears in both projections. Latency is measured from the 201 to visibility.
+        long toActions = millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then()
+                .extract().<Integer>path("activeMembers") >= 1, Duration.ofSeconds(30));
+        Map<String, Object> enrol = Map.of("memberId", young, "goals", List.of("CAMPAIGNING", "ORGANISING"));
+        long toMentoring = millisUntil(() -> as("mentoring", "youth-officer").body(enrol).post("/mentees")
+                .then().extract().statusCode() == 201, Duration.ofSeconds(30));
+        String mentee = as("mentoring", "youth-officer").get("/mentees?status=WAITING").then().statusCode(200)
+                .extract().path("find { it.memberId == '" + young + "' }.id");
+        as("mentoring", "youth-officer").get("/mentees/" + mentee).then().body("minorToday", equalTo(true));
+
+        // 3. An adult with no safeguarding check volunteers: the pairing is refused.
+        String uncheckedMember = member("L4000040", 40, false);
+        Map<String, Object> unchecked = Map.of("memberId", uncheckedMember, "skills", List.of("CAMPAIGNING"),
+                "capacity", 2, "check", Map.of("level", "NONE"));
+        millisUntil(() -> as("mentoring", "youth-officer").body(unchecked).post("/mentors").then().extract()
+                .statusCode() == 201, Duration.ofSeconds(30));
+        String uncheckedMentor = as("mentoring", "youth-officer").get("/mentors").then().extract()
+                .path("find { it.memberId == '" + uncheckedMember + "' }.id");
+        as("mentoring", "youth-officer").body(Map.of("mentorId", uncheckedMentor, "menteeId", mentee))
+                .post("/pairings").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("mentor.safeguardingCheck", "mentor.trainingCompletedOn"));
+
+        // 4. A mentor with an Enhanced DBS check (barred list) and training: the pairing is allowed.
+        String checkedMember = member("L3000030", 30, false);
+        Map<String, Object> checked = Map.of("memberId", checkedMember, "skills", List.of("CAMPAIGNING", "ORGANISING"),
+                "capacity", 2, "trainingCompletedOn", LocalDate.now().minusMonths(1).toString(),
+                "check", Map.of("level", "ENHANCED_WITH_BARRED_LIST", "reference", "001122334455",
+                        "issuedOn", LocalDate.now().minusMonths(3).toString(),
+                        "expiresOn", LocalDate.now().plusYears(3).toString()));
+        millisUntil(() -> as("mentoring", "youth-officer").body(checked).post("/mentors").then().extract()
+                .statusCode() == 201, Duration.ofSeconds(30));
+        String checkedMentor = as("mentoring", "youth-officer").get("/mentors").then().extract()
+                .path("find { it.memberId == '" + checkedMember + "' }.id");
+        as("mentoring", "youth-officer").get("/mentees/" + mentee + "/suggestions").then()
+                .body("mentorId", hasItem(checkedMentor)).body("mentorId", hasSize(1));
+        String pairing = as("mentoring", "youth-officer")
+                .body(Map.of("mentorId", checkedMentor, "menteeId", mentee)).post("/pairings")
+                .then().statusCode(201).body("status", equalTo("PROPOSED")).extract().path("id");
+
+        // 5. Nobody starts the pairing and the mentee waits too long: the youth officer gets one follow-up.
+        long toFollowUp = millisUntil(() -> as("actions", "youth-officer")
+                .get("/follow-ups?reason=MENTEE_WAITING&subjectId=" + mentee).then().extract()
+                .<List<?>>path("$").size() == 1, Duration.ofSeconds(30));
+        as("actions", "youth-officer").get("/follow-ups?subjectId=" + mentee).then()
+                .body("[0].assigneeRole", equalTo("youth-officer")).body("[0].clpCode", equalTo("DWN"));
+        TopicProbe.Received due = TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
+                r -> mentee.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(20));
+        assertThat(due.value().path("type").asText(), equalTo("follow-up.due"));
+        assertThat(due.value().path("payload").path("reason").asText(), equalTo("MENTEE_WAITING"));
+        as("actions", "youth-officer").get("/dashboard/DWN").then()
+                .body("menteesWaiting", equalTo(1))
+                .body("story", hasItem(containsString("waiting for a mentor")));
+
+        // 6. The pairing starts: the follow-up is resolved and the dashboard shows an active pairing.
+        as("mentoring", "youth-officer").body("{}").post("/pairings/" + pairing + "/activate").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        long pairingToActions = millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then()
+                .extract().<Integer>path("pairingsActive") == 1, Duration.ofSeconds(30));
+        as("actions", "youth-officer").get("/follow-ups?status=RESOLVED&subjectId=" + mentee).then()
+                .body("note", hasItem("paired with a mentor"));
+        TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
+                r -> "follow-up.closed".equals(r.value().path("type").asText())
+                        && mentee.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(20));
+
+        // Warm propagation: with consumers assigned, how long from a member's 201 to actions counting them.
+        List<Long> warm = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            int expected = 3 + i;
+            member(String.format("L90000%02d", i), 35, false);
+            warm.add(millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then()
+                    .extract().<Integer>path("activeMembers") == expected, Duration.ofSeconds(30)));
+        }
+        java.util.Collections.sort(warm);
+        String report = String.format("cold (first event after start): members->actions %d ms, members->mentoring %d ms;"
+                        + " warm members->actions median %d ms, max %d ms over %d members; mentoring->actions %d ms;"
+                        + " mentee follow-up visible %d ms after the 4000 ms wait limit%n", toActions, toMentoring,
+                warm.get(warm.size() / 2), warm.get(warm.size() - 1), warm.size(), pairingToActions, toFollowUp);
+        System.out.print("PROPAGATION " + report);
+        Path out = Path.of(System.getProperty("opencircles.repo.root", "..")).resolve("e2e-tests/target/propagation.txt");
+        Files.writeString(out, report);
+        assertThat("a member reaches actions within 5 s", warm.get(warm.size() - 1) < 5_000, equalTo(true));
+        assertThat("a member reaches mentoring within 5 s", toMentoring < 5_000, equalTo(true));
+    }
+}
