@@ -44,6 +44,7 @@ class YoungMemberStoryTest {
         if (system != null) {
             system.close();
         }
+        org.opencircles.testkit.KafkaBroker.stop();
     }
 
     private static RequestSpecification as(String service, String user) {

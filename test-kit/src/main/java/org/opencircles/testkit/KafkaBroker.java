@@ -58,7 +58,8 @@ public final class KafkaBroker {
         }
     }
 
-    private static synchronized void stop() {
+    /** Stops the broker now rather than at JVM exit, so its shutdown is part of the test run. */
+    public static synchronized void stop() {
         if (cluster != null) {
             try {
                 cluster.close();
