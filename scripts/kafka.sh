@@ -45,7 +45,12 @@ PROPS
 }
 
 stop() {
-  if [ -f "$K/pid" ] && kill "$(cat "$K/pid")" 2>/dev/null; then log "Stopping Kafka"; fi
+  if [ -f "$K/pid" ]; then
+    pid=$(cat "$K/pid")
+    kill "$pid" 2>/dev/null && log "Stopping Kafka"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
   rm -f "$K/pid"
 }
 

@@ -2,9 +2,14 @@
 # Stops the services and the Kafka broker that start.sh started (PostgreSQL is left running).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+stop_pid() { # name pid: ask politely, wait up to 30 s for in-flight work to finish, then insist
+  kill "$2" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$2" 2>/dev/null || { log "Stopped $1"; return 0; }; sleep 0.5; done
+  kill -9 "$2" 2>/dev/null && log "Killed $1 (did not stop within 30 s)"
+}
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}
-  if [ -f "$RUN/pids/$name" ] && kill "$(cat "$RUN/pids/$name")" 2>/dev/null; then log "Stopped $name-service"; fi
+  [ -f "$RUN/pids/$name" ] && stop_pid "$name-service" "$(cat "$RUN/pids/$name")"
   rm -f "$RUN/pids/$name"
 done
 "$ROOT/scripts/kafka.sh" stop
