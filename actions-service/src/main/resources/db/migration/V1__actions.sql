@@ -1,5 +1,5 @@
 -- actions-service schema: projections of members and mentees (ids and dates only), commitments,
--- the follow-up due table, plus the outbox, inbox and access audit every service keeps.
+-- the follow-up due table. Outbox, inbox and access audit tables come from platform's db/platform migration.
 
 create table member_projection (
     member_id                 uuid primary key,
@@ -79,32 +79,3 @@ create table follow_up (
 create index follow_up_due_idx on follow_up (due_at) where status = 'SCHEDULED';
 create index follow_up_clp_status_idx on follow_up (clp_code, status);
 create index follow_up_subject_idx on follow_up (subject_id, status);
-
-create sequence outbox_event_seq increment by 50;
-create table outbox_event (
-    seq           bigint primary key,
-    event_id      uuid not null unique,
-    topic         text not null,
-    aggregate_id  text not null,
-    type          text not null,
-    envelope      jsonb not null,
-    created_at    timestamptz not null
-);
-
-create table processed_event (
-    event_id      uuid not null,
-    consumer      text not null,
-    type          text not null,
-    processed_at  timestamptz not null,
-    primary key (event_id, consumer)
-);
-
-create sequence personal_data_access_seq increment by 50;
-create table personal_data_access (
-    id            bigint primary key,
-    accessed_at   timestamptz not null,
-    principal     text not null,
-    subject_type  text not null,
-    subject_id    text not null,
-    action        text not null
-);

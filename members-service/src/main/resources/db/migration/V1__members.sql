@@ -1,5 +1,5 @@
--- members-service schema: CLPs, wards, members, contact log, imports, erasure records,
--- plus the outbox and the personal-data access audit every service keeps.
+-- members-service schema: CLPs, wards, members, contact log, imports, erasure records; the outbox, inbox and
+-- access audit tables come from platform's db/platform migration.
 
 create table clp (
     code        text primary key,
@@ -102,34 +102,3 @@ create table erasure_record (
     reference     text,
     erased_at     timestamptz not null
 );
-
--- Pooled by 50 so Hibernate can batch outbox inserts during large imports.
-create sequence outbox_event_seq increment by 50;
-create table outbox_event (
-    seq           bigint primary key,
-    event_id      uuid not null unique,
-    topic         text not null,
-    aggregate_id  text not null,
-    type          text not null,
-    envelope      jsonb not null,
-    created_at    timestamptz not null
-);
-
-create table processed_event (
-    event_id      uuid not null,
-    consumer      text not null,
-    type          text not null,
-    processed_at  timestamptz not null,
-    primary key (event_id, consumer)
-);
-
-create sequence personal_data_access_seq increment by 50;
-create table personal_data_access (
-    id            bigint primary key,
-    accessed_at   timestamptz not null,
-    principal     text not null,
-    subject_type  text not null,
-    subject_id    text not null,
-    action        text not null
-);
-create index personal_data_access_subject_idx on personal_data_access (subject_type, subject_id, accessed_at);

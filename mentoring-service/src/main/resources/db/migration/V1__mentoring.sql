@@ -1,5 +1,6 @@
 -- mentoring-service schema: member projection (ids, CLP, age dates, guardian consent), mentors with their
--- safeguarding checks, mentees, cohorts, pairings and sessions, plus outbox, inbox and access audit.
+-- safeguarding checks, mentees, cohorts, pairings and sessions. Outbox, inbox and access audit tables come from
+-- platform's db/platform migration.
 
 create table member_projection (
     member_id         uuid primary key,
@@ -80,32 +81,3 @@ create table mentoring_session (
     logged_at   timestamptz not null
 );
 create index mentoring_session_pairing_idx on mentoring_session (pairing_id, held_on);
-
-create sequence outbox_event_seq increment by 50;
-create table outbox_event (
-    seq           bigint primary key,
-    event_id      uuid not null unique,
-    topic         text not null,
-    aggregate_id  text not null,
-    type          text not null,
-    envelope      jsonb not null,
-    created_at    timestamptz not null
-);
-
-create table processed_event (
-    event_id      uuid not null,
-    consumer      text not null,
-    type          text not null,
-    processed_at  timestamptz not null,
-    primary key (event_id, consumer)
-);
-
-create sequence personal_data_access_seq increment by 50;
-create table personal_data_access (
-    id            bigint primary key,
-    accessed_at   timestamptz not null,
-    principal     text not null,
-    subject_type  text not null,
-    subject_id    text not null,
-    action        text not null
-);

@@ -26,7 +26,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Commitments members made, and their progress to done. */
@@ -63,10 +62,7 @@ public class CommitmentResource {
             where.append(" and clpCode = :clp");
             params.put("clp", clp);
         }
-        scope.visibleClps().ifPresent(v -> {
-            where.append(" and clpCode in :visible");
-            params.put("visible", v.isEmpty() ? Set.of("") : v);
-        });
+        scope.restrict(where, params, "clpCode");
         CommitmentStatus s = FieldValues.parseEnum(CommitmentStatus.class, status, "status");
         if (s != null) {
             where.append(" and status = :status");

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Follow-ups for staff and notifiers: what is open (or done), and marking one done. */
@@ -68,10 +67,7 @@ public class FollowUpResource {
             where.append(" and clpCode = :clp");
             params.put("clp", clp);
         }
-        scope.visibleClps().ifPresent(v -> {
-            where.append(" and clpCode in :visible");
-            params.put("visible", v.isEmpty() ? Set.of("") : v);
-        });
+        scope.restrict(where, params, "clpCode");
         FollowUpReason r = FieldValues.parseEnum(FollowUpReason.class, reason, "reason");
         if (r != null) {
             where.append(" and reason = :reason");

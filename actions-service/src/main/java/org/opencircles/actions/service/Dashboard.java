@@ -36,6 +36,13 @@ public class Dashboard {
                              Integer completionRatePercent, long raisedPence, long targetPence,
                              long menteesWaiting, Long longestMenteeWaitDays, long pairingsActive,
                              long openFollowUps, List<String> story) {
+
+        ClpFigures withStory(List<String> lines) {
+            return new ClpFigures(clpCode, activeMembers, joinedLast30Days, newMembersNotYetContacted,
+                    contactFollowUpsOverdue, waitingToGetInvolved, commitmentsByStatus, commitmentsOverdue,
+                    completionRatePercent, raisedPence, targetPence, menteesWaiting, longestMenteeWaitDays,
+                    pairingsActive, openFollowUps, List.copyOf(lines));
+        }
     }
 
     public List<ClpFigures> forClps(Collection<String> clpCodes) {
@@ -99,10 +106,7 @@ public class Dashboard {
                 n(followUps, "contact_overdue"), n(members, "waiting_involved"), byStatus, n(commitments, "overdue"),
                 completion, n(commitments, "raised"), n(commitments, "target"), n(mentees, "waiting"), longestWait,
                 n(mentees, "paired"), n(followUps, "open"), List.of());
-        return new ClpFigures(f.clpCode(), f.activeMembers(), f.joinedLast30Days(), f.newMembersNotYetContacted(),
-                f.contactFollowUpsOverdue(), f.waitingToGetInvolved(), f.commitmentsByStatus(), f.commitmentsOverdue(),
-                f.completionRatePercent(), f.raisedPence(), f.targetPence(), f.menteesWaiting(),
-                f.longestMenteeWaitDays(), f.pairingsActive(), f.openFollowUps(), story(f));
+        return f.withStory(story(f));
     }
 
     /** What the figures mean, worst news first, so an organiser knows where to act. */

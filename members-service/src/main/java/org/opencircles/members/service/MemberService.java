@@ -20,6 +20,7 @@ import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -234,10 +235,7 @@ public class MemberService {
     public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
         StringBuilder where = new StringBuilder("erasedAt is null");
         Map<String, Object> params = new HashMap<>();
-        visibleClps.ifPresent(clps -> {
-            where.append(" and clpCode in :visible");
-            params.put("visible", clps.isEmpty() ? Set.of("") : clps);
-        });
+        CallerScope.restrict(visibleClps, where, params, "clpCode");
         if (filter.clpCode() != null) {
             where.append(" and clpCode = :clp");
             params.put("clp", filter.clpCode());

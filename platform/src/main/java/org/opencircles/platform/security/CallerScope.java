@@ -33,6 +33,21 @@ public class CallerScope {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Narrows a query to the caller's CLPs: appends {@code and <field> in :visible} unless the caller sees all. */
+    public void restrict(StringBuilder where, java.util.Map<String, Object> params, String field) {
+        restrict(visibleClps(), where, params, field);
+    }
+
+    /** As {@link #restrict(StringBuilder, java.util.Map, String)}, for a scope captured earlier. */
+    public static void restrict(Optional<Set<String>> visible, StringBuilder where, java.util.Map<String, Object> params,
+                                String field) {
+        visible.ifPresent(clps -> {
+            where.append(" and ").append(field).append(" in :visible");
+            // An empty IN list is invalid SQL; a caller with no CLP role matches nothing.
+            params.put("visible", clps.isEmpty() ? Set.of("") : clps);
+        });
+    }
+
     public boolean canSee(String clpCode) {
         return visibleClps().map(s -> s.contains(clpCode)).orElse(true);
     }
