@@ -48,7 +48,7 @@ commit() { # user clp kind title owner [target]
   body=$(jq -nc --arg clp "$2" --arg kind "$3" --arg title "$4" --arg owner "$5" --arg due "$due" --arg target "${6:-}" \
     '{clpCode:$clp, kind:$kind, title:$title, madeAt:"Connecting to Win, Liverpool", ownerMemberIds:[$owner], dueOn:$due}
      + (if $target == "" then {} else {targetPence: ($target|tonumber)} end)')
-  for _ in $(seq 1 50); do # members reach actions-service through Kafka within a second or so
+  for _ in $(seq 1 150); do # members reach actions-service through Kafka, normally within a second
     code=$(curl -s -o /tmp/oc-commit.json -w '%{http_code}' -u "$1:$DEMO_PASSWORD" -H 'Content-Type: application/json' \
       -X POST "$A/commitments" -d "$body")
     [ "$code" = 201 ] && { jq -r .id /tmp/oc-commit.json; return; }
