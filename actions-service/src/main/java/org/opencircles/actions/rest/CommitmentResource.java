@@ -26,7 +26,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Commitments members made, and their progress to done. */
 @Path("/commitments")
@@ -99,13 +98,7 @@ public class CommitmentResource {
     }
 
     private Commitment visible(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("id", "'" + id + "' is not a commitment id");
-        }
-        Commitment c = commitments.load(uuid);
+        Commitment c = commitments.load(FieldValues.parseId(id, "id"));
         if (!scope.canSee(c.clpCode)) {
             throw ProblemException.notFound("Commitment", id);
         }

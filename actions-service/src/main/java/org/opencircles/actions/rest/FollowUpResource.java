@@ -74,11 +74,7 @@ public class FollowUpResource {
             params.put("reason", r);
         }
         if (subjectId != null && !subjectId.isBlank()) {
-            try {
-                params.put("subject", UUID.fromString(subjectId.trim()));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("subjectId", "'" + subjectId + "' is not an id");
-            }
+            params.put("subject", FieldValues.parseId(subjectId, "subjectId"));
             where.append(" and subjectId = :subject");
         }
         int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
@@ -92,12 +88,7 @@ public class FollowUpResource {
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
     @Operation(summary = "Mark an open follow-up done")
     public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("id", "'" + id + "' is not a follow-up id");
-        }
+        UUID uuid = FieldValues.parseId(id, "id");
         FollowUp f = FollowUp.findById(uuid);
         if (f == null || !scope.canSee(f.clpCode)) {
             throw ProblemException.notFound("Follow-up", id);

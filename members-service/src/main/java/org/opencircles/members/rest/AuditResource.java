@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.platform.audit.PersonalDataAccess;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.Roles;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ public class AuditResource {
         if (memberId == null || memberId.isBlank()) {
             throw ProblemException.invalidField("memberId", "is required");
         }
-        MemberResource.parseId(memberId);
+        FieldValues.parseId(memberId, "memberId");
         return PersonalDataAccess.<PersonalDataAccess>find("subjectType = 'member' and subjectId = ?1",
                         Sort.descending("accessedAt").and("id", Sort.Direction.Descending), memberId.trim())
                 .page(0, 1000).stream()

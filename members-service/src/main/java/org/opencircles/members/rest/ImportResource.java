@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 
 /** Membership-list imports: upload a CSV, then watch progress and read the per-row error report. */
 @jakarta.ws.rs.Path("/imports")
@@ -87,13 +86,7 @@ public class ImportResource {
     }
 
     private ImportJob job(String id) {
-        UUID jobId;
-        try {
-            jobId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("id", "'" + id + "' is not an import id");
-        }
-        ImportJob job = ImportJob.findById(jobId);
+        ImportJob job = ImportJob.findById(FieldValues.parseId(id, "id"));
         // Only the uploader (or a national role) may see a job: its errors name membership numbers.
         if (job == null || !(job.requestedBy.equals(scope.principal()) || scope.visibleClps().isEmpty())) {
             throw ProblemException.notFound("Import", id);

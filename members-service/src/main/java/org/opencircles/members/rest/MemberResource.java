@@ -131,7 +131,7 @@ public class MemberResource {
     @RolesAllowed(Roles.DATA_PROTECTION)
     @Operation(summary = "Erase the member's personal data here and, through member.erased, in every service")
     public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest request) {
-        ErasureRecord record = members.erase(parseId(id), request.reference());
+        ErasureRecord record = members.erase(FieldValues.parseId(id, "id"), request.reference());
         return new ErasureView(record.id, record.memberId, record.requestedBy, record.reference, record.erasedAt);
     }
 
@@ -140,20 +140,12 @@ public class MemberResource {
     }
 
     private Member visible(String id) {
-        Member member = members.load(parseId(id));
+        Member member = members.load(FieldValues.parseId(id, "id"));
         if (!scope.canSee(member.clpCode)) {
             // Not 403: whether a member exists in another CLP is itself personal data.
             throw ProblemException.notFound("Member", id);
         }
         return member;
-    }
-
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("id", "'" + id + "' is not a member id");
-        }
     }
 
     private static String blankToNull(String s) {

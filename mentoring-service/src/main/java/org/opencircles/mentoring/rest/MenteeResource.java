@@ -76,7 +76,7 @@ public class MenteeResource {
     }
 
     private Mentee visible(String id) {
-        Mentee m = programme.mentee(Ids.parse(id, "id"));
+        Mentee m = programme.mentee(FieldValues.parseId(id, "id"));
         if (!scope.canSee(m.clpCode)) {
             throw ProblemException.notFound("Mentee", id);
         }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.service.Programme;
+import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
@@ -71,7 +72,7 @@ public class MentorResource {
     }
 
     private Mentor visible(String id) {
-        Mentor m = programme.mentor(Ids.parse(id, "id"));
+        Mentor m = programme.mentor(FieldValues.parseId(id, "id"));
         if (!scope.canSee(m.clpCode)) {
             throw ProblemException.notFound("Mentor", id);
         }

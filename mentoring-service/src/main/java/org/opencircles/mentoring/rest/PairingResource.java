@@ -17,6 +17,7 @@ import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.mentoring.service.Pairings;
 import org.opencircles.mentoring.service.Programme;
+import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
@@ -85,7 +86,7 @@ public class PairingResource {
     }
 
     private Pairing visible(String id) {
-        Pairing p = pairings.pairing(Ids.parse(id, "id"));
+        Pairing p = pairings.pairing(FieldValues.parseId(id, "id"));
         if (!scope.canSee(programme.mentee(p.menteeId).clpCode)) {
             throw ProblemException.notFound("Pairing", id);
         }

@@ -129,8 +129,6 @@ public class OutboxRelay {
                     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.keySet().removeIf(k -> k.startsWith("health") || k.startsWith("devservices")
-                            || k.startsWith("snappy"));
                     producer = new KafkaProducer<>(props);
                 }
             }

@@ -27,6 +27,15 @@ public final class FieldValues {
         }
     }
 
+    /** An id from a path or query; a malformed one is a 400 naming the field, not JAX-RS's bare 404. */
+    public static java.util.UUID parseId(String value, String field) {
+        try {
+            return java.util.UUID.fromString(value == null ? "" : value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "'" + value + "' is not an id");
+        }
+    }
+
     /** A non-negative whole number, or {@code fallback} for blank. */
     public static int parseCount(String value, String field, int fallback, int max) {
         if (value == null || value.isBlank()) {
