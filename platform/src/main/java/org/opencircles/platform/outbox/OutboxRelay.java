@@ -36,6 +36,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: one relay at a time per database, so replicas cannot reorder an aggregate's events. */
     private static final long RELAY_LOCK = 0x0C1C_1E5L;
+    /** What a run returns when another run (this replica's or another's) holds the relay lock. */
+    static final int LOCKED_ELSEWHERE = -1;
 
     @Inject
     EntityManager em;
@@ -62,7 +64,7 @@ public class OutboxRelay {
         if (wakePending.compareAndSet(false, true)) {
             waker.execute(() -> {
                 wakePending.set(false);
-                relay();
+                relayAfterCommit();
             });
         }
     }
@@ -74,16 +76,38 @@ public class OutboxRelay {
         relay();
     }
 
-    /** Publishes until the outbox is empty; concurrent callers are serialised by the advisory lock. */
-    void relay() {
+    /**
+     * After a commit the new rows must go now: if another run holds the lock it may have selected its batch before
+     * this commit, so wait for it briefly rather than leave the rows to the next poll.
+     */
+    private void relayAfterCommit() {
+        for (int attempt = 0; attempt < 100 && relay() == LOCKED_ELSEWHERE; attempt++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Publishes until the outbox is empty; returns {@link #LOCKED_ELSEWHERE} if another run holds the lock. */
+    int relay() {
         try {
             int published;
+            int total = 0;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                if (published == LOCKED_ELSEWHERE) {
+                    return total == 0 ? LOCKED_ELSEWHERE : total;
+                }
+                total += published;
             } while (published == config.batchSize());
+            return total;
         } catch (RuntimeException e) {
             // Rows stay in the outbox and are retried on the next tick; nothing is lost.
             LOG.warnf("Outbox relay paused: %s", e.getMessage());
+            return 0;
         }
     }
 
@@ -92,7 +116,7 @@ public class OutboxRelay {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", RELAY_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return LOCKED_ELSEWHERE;
         }
         List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("order by seq").page(0, config.batchSize()).list();
         if (batch.isEmpty()) {
