@@ -15,6 +15,12 @@ public final class KafkaBroker {
     /** Starts the broker on first use and returns its bootstrap servers. */
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // As Kafka's own tests do: a broker error must fail a test, never exit or halt the test JVM, which
+            // surefire would report as a crashed fork after every test passed.
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                    System.err.println("Kafka test broker asked to exit(" + code + "): " + message));
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                    System.err.println("Kafka test broker asked to halt(" + code + "): " + message));
             try {
                 TestKitNodes nodes = new TestKitNodes.Builder()
                         .setCombined(true)
@@ -58,15 +64,29 @@ public final class KafkaBroker {
         }
     }
 
-    /** Stops the broker now rather than at JVM exit, so its shutdown is part of the test run. */
+    /**
+     * Stops the broker within 30 s: called at the end of a test run so that shutdown happens while the run is still
+     * in charge, not in a JVM exit hook racing surefire's exit timeout.
+     */
     public static synchronized void stop() {
-        if (cluster != null) {
+        if (cluster == null) {
+            return;
+        }
+        KafkaClusterTestKit closing = cluster;
+        cluster = null;
+        Thread closer = new Thread(() -> {
             try {
-                cluster.close();
-            } catch (Exception ignored) {
-                // The JVM is exiting; a broker that fails to close leaves only temp files behind.
+                closing.close();
+            } catch (Exception e) {
+                System.err.println("Kafka test broker did not close cleanly: " + e.getMessage());
             }
-            cluster = null;
+        }, "kafka-test-broker-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -14,6 +14,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // The broker lives for the whole JVM: restarting it per application start would cost seconds each time.
+        // Each module's tests share one application start, so this runs once, at the end of the module's tests.
+        KafkaBroker.stop();
     }
 }
