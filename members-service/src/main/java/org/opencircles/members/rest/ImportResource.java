@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.service.MemberImport;
-import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
@@ -39,9 +38,6 @@ public class ImportResource {
 
     @Inject
     CallerScope scope;
-
-    @Inject
-    AccessAudit audit;
 
     @POST
     @Consumes({"text/csv", "text/plain", "application/octet-stream"})
