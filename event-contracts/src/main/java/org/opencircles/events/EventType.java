@@ -69,6 +69,14 @@ public enum EventType {
         return Optional.ofNullable(wireName).map(BY_WIRE_NAME::get);
     }
 
+    /**
+     * The Kafka record key for an event: the mentee for a step of a mentee's journey (so enrolment, pairing and
+     * withdrawal reach every consumer in order), otherwise the aggregate id.
+     */
+    public static String messageKey(Record payload, String aggregateId) {
+        return payload instanceof MenteeJourney step ? step.menteeId().toString() : aggregateId;
+    }
+
     /** The event type whose payload is this record, so producers cannot pair a payload with the wrong type. */
     public static EventType of(Record payload) {
         for (EventType type : values()) {

@@ -13,20 +13,22 @@ public final class MentoringPayloads {
     }
 
     /** A youth member enrolled as a mentee and now waits for a mentor. */
-    public record MenteeEnrolled(UUID menteeId, UUID memberId, String clpCode, LocalDate enrolledOn) {
+    public record MenteeEnrolled(UUID menteeId, UUID memberId, String clpCode, LocalDate enrolledOn)
+            implements MenteeJourney {
     }
 
     /** A mentee left the programme (on request, erasure or lapse). */
-    public record MenteeWithdrawn(UUID menteeId, UUID memberId, String clpCode, String reason) {
+    public record MenteeWithdrawn(UUID menteeId, UUID memberId, String clpCode, String reason)
+            implements MenteeJourney {
     }
 
     /** A mentor and mentee were paired and the pairing is now active. */
     public record PairingActivated(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
-                                   LocalDate startedOn) {
+                                   LocalDate startedOn) implements MenteeJourney {
     }
 
     /** A pairing ended; {@code reason} says why (COMPLETED, MEMBER_LAPSED, MEMBER_ERASED, SAFEGUARDING_EXPIRED, ...). */
     public record PairingEnded(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
-                               String reason) {
+                               String reason) implements MenteeJourney {
     }
 }

@@ -67,7 +67,8 @@ class PairingResourceTest {
                 .body("minorToday", equalTo(true));
 
         TopicProbe.Received activated = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
-                r -> pairing.equals(r.key()) && "pairing.activated".equals(r.value().path("type").asText()),
+                r -> mentee.equals(r.key()) && pairing.equals(r.value().path("aggregateId").asText())
+                        && "pairing.activated".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
         assertThat(activated.value().path("payload").path("menteeId").asText(), equalTo(mentee));
         assertThat(activated.value().path("payload").path("mentorId").asText(), equalTo(checked));
@@ -120,7 +121,8 @@ class PairingResourceTest {
         as("youth-officer").get("/mentors/" + mentor).then().body("status", equalTo("INACTIVE"));
         as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("WAITING"));
         TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
-                r -> pairing.equals(r.key()) && "pairing.ended".equals(r.value().path("type").asText()),
+                r -> mentee.equals(r.key()) && pairing.equals(r.value().path("aggregateId").asText())
+                        && "pairing.ended".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
 
         UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Erased(menteeMember, Instant.now()), menteeMember);

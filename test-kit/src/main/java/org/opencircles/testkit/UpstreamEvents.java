@@ -25,7 +25,7 @@ public final class UpstreamEvents {
                 Instant.now(), type.aggregateType(), aggregateId.toString(), payload);
         try {
             String json = JSON.writeValueAsString(envelope);
-            TopicProbe.send(bootstrap, type.topic(), aggregateId.toString(), json);
+            TopicProbe.send(bootstrap, type.topic(), EventType.messageKey(payload, aggregateId.toString()), json);
             return json;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + type.wireName(), e);

@@ -44,6 +44,7 @@ public class Outbox {
         row.eventId = envelope.eventId();
         row.topic = type.topic();
         row.aggregateId = envelope.aggregateId();
+        row.messageKey = EventType.messageKey(payload, envelope.aggregateId());
         row.type = type.wireName();
         row.createdAt = now;
         try {

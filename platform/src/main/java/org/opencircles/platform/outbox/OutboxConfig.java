@@ -13,7 +13,14 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Longest wait for Kafka to acknowledge a batch before it is rolled back and retried. */
-    @WithDefault("15s")
+    /**
+     * Longest wait for Kafka to acknowledge a batch before it is rolled back and retried. This bounds how long the
+     * relay can hold its transaction and lock when the broker goes away in the middle of a batch.
+     */
+    @WithDefault("5s")
     Duration ackTimeout();
+
+    /** Longest wait for the broker to answer the probe the relay makes, outside any transaction, after a failure. */
+    @WithDefault("2s")
+    Duration probeTimeout();
 }

@@ -3,10 +3,7 @@ package org.opencircles.platform.outbox;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,14 +16,20 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
-    /** Insertion order; the relay publishes in this order so one aggregate's events stay in sequence. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
-    public Long seq;
-
     @Column(name = "event_id", nullable = false, updatable = false)
     public UUID eventId;
+
+    /**
+     * Insertion order, assigned by the database (a sequence default, one value per row) when the row is inserted, so
+     * an event written after another committed always comes after it; the relay publishes in this order.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    /** The Kafka record key: the aggregate id, or the mentee id for a step of a mentee's journey. */
+    @Column(name = "message_key", nullable = false, updatable = false)
+    public String messageKey;
 
     @Column(nullable = false, updatable = false)
     public String topic;

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +26,21 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and deletes them once Kafka has acknowledged them.
  * A crash between the ack and the delete republishes a batch: consumers are idempotent by event id.
+ * After a failed send the relay asks the broker whether it is back, outside any transaction or lock, before it takes
+ * the lock again, so an unreachable broker never keeps a transaction or the relay lock open.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key: one relay at a time per database, so replicas cannot reorder an aggregate's events. */
+    /** Advisory lock key: one relay at a time per database, so replicas never publish the same rows side by side. */
     private static final long RELAY_LOCK = 0x0C1C_1E5L;
     /** What a run returns when another run (this replica's or another's) holds the relay lock. */
     static final int LOCKED_ELSEWHERE = -1;
@@ -50,6 +56,11 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
 
     private volatile KafkaProducer<String, String> producer;
+    private volatile Admin admin;
+    /** Set when a send failed: the next run first checks that the broker answers. */
+    private volatile boolean brokerInDoubt;
+    /** One run at a time in this process; other replicas are kept out by the advisory lock. */
+    private final ReentrantLock running = new ReentrantLock();
 
     /** Wake-ups after commits run here, one at a time; a burst of commits coalesces into one pending run. */
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
@@ -93,7 +104,13 @@ public class OutboxRelay {
 
     /** Publishes until the outbox is empty; returns {@link #LOCKED_ELSEWHERE} if another run holds the lock. */
     int relay() {
+        if (!running.tryLock()) {
+            return LOCKED_ELSEWHERE;
+        }
         try {
+            if (brokerInDoubt && !brokerAnswers()) {
+                return 0;
+            }
             int published;
             int total = 0;
             do {
@@ -105,14 +122,24 @@ public class OutboxRelay {
             } while (published == config.batchSize());
             return total;
         } catch (RuntimeException e) {
-            // Rows stay in the outbox and are retried on the next tick; nothing is lost.
-            LOG.warnf("Outbox relay paused: %s", e.getMessage());
+            if (kafkaFailure(e)) {
+                // The batch rolled back and stays in the outbox. A producer that failed may be in a state it cannot
+                // leave (fenced, or with a sequence gap after a timeout): the next run starts with a fresh one.
+                brokerInDoubt = true;
+                discardProducer();
+                LOG.warnf("Outbox relay paused, Kafka did not take a batch: %s", rootMessage(e));
+            } else {
+                // The database, most likely: rows stay in the outbox and are retried on the next tick.
+                LOG.warnf("Outbox relay paused: %s", rootMessage(e));
+            }
             return 0;
+        } finally {
+            running.unlock();
         }
     }
 
     /** Publishes one batch inside the caller's transaction; returns how many events went out. */
-    int publishBatch() throws Exception {
+    int publishBatch() {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", RELAY_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
@@ -122,48 +149,115 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        KafkaProducer<String, String> kafka = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.aggregateId, event.envelope);
-            record.headers().add("event-type", event.type.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("event-id", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
-            acks.add(kafka.send(record));
-        }
-        kafka.flush();
-        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-        List<Long> seqs = batch.stream().map(e -> e.seq).toList();
-        OutboxEvent.delete("seq in ?1", seqs);
+        send(batch);
+        OutboxEvent.delete("eventId in ?1", batch.stream().map(e -> e.eventId).toList());
         return batch.size();
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 14_000);
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
-                }
+    /** Sends a batch and waits, at most the ack timeout, until Kafka has acknowledged all of it. */
+    private void send(List<OutboxEvent> batch) {
+        try {
+            KafkaProducer<String, String> kafka = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.envelope);
+                record.headers().add("event-type", event.type.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("event-id", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
+                acks.add(kafka.send(record));
             }
+            kafka.flush();
+            long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaSendFailed(e);
+        } catch (Exception e) {
+            throw new KafkaSendFailed(e);
         }
-        return producer;
+    }
+
+    /** Asks the broker for its cluster id, holding no transaction and no lock; true once it answers again. */
+    private boolean brokerAnswers() {
+        try {
+            if (admin == null) {
+                admin = Admin.create(new HashMap<>(kafkaConfig));
+            }
+            int timeout = (int) config.probeTimeout().toMillis();
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
+                    .get(timeout + 500L, TimeUnit.MILLISECONDS);
+            brokerInDoubt = false;
+            LOG.info("Kafka answers again; the outbox relay resumes");
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.debugf("Kafka still unreachable: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            long ackMillis = config.ackTimeout().toMillis();
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            // Every wait below is shorter than the ack timeout, so a batch never outlives it under the lock.
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.max(500, ackMillis / 2));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, ackMillis / 2));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, ackMillis - 500));
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            current = new KafkaProducer<>(props);
+            producer = current;
+        }
+        return current;
+    }
+
+    private void discardProducer() {
+        KafkaProducer<String, String> failed = producer;
+        producer = null;
+        if (failed != null) {
+            failed.close(Duration.ZERO);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         waker.shutdownNow();
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+
+    private static boolean kafkaFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KafkaSendFailed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    /** Kafka did not take a batch (unreachable, timed out, or the producer failed for good). */
+    private static final class KafkaSendFailed extends RuntimeException {
+        KafkaSendFailed(Throwable cause) {
+            super(cause);
         }
     }
 }
