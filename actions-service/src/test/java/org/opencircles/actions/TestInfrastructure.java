@@ -7,7 +7,9 @@ import org.opencircles.testkit.PostgresTestResource;
 
 /** Every test in this module runs against a real Kafka broker and a fresh actions_test database. */
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "actions_test"))
+// Through a proxy that ConsumerFaultTest cuts to take the database away from the running service.
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "actions_test"), @ResourceArg(name = "proxy", value = "true")})
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

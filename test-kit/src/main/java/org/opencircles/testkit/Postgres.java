@@ -57,6 +57,33 @@ public final class Postgres {
         return jdbcUrl(database);
     }
 
+    /**
+     * The first column of every row a query returns, read straight from {@code database} (not through the
+     * application): for asserting what a projection or inbox holds.
+     */
+    public static java.util.List<Object> column(String database, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            java.util.List<Object> values = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getObject(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A single number a query returns, e.g. a count. */
+    public static long number(String database, String sql, Object... params) {
+        return ((Number) column(database, sql, params).get(0)).longValue();
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -71,6 +71,39 @@ public final class TopicProbe {
                 + ", saw " + matches.size());
     }
 
+    /**
+     * Everything on {@code topic} now, from the beginning to the current end of every partition, that matches: for
+     * asserting that something is absent (an empty dead-letter topic) or present exactly so many times.
+     */
+    public static List<Received> readAll(String bootstrap, String topic, Predicate<Received> match) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<Received> matches = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " to its end within 30 s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Received received = parse(record);
+                    if (match.test(received)) {
+                        matches.add(received);
+                    }
+                }
+            }
+        }
+        return matches;
+    }
+
     /** Sends a raw value, as a misbehaving producer might. */
     public static void send(String bootstrap, String topic, String key, String value) {
         Map<String, Object> props = Map.of(

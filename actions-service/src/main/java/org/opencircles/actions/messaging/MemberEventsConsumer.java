@@ -1,36 +1,27 @@
 package org.opencircles.actions.messaging;
 
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opencircles.actions.service.MemberFollowUps;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.platform.inbox.Inbox;
+import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
-/** Applies member-events to the member projection and follow-ups, once each; unreadable messages go to the DLQ. */
+/** Applies member-events to the member projection and follow-ups, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
-public class MemberEventsConsumer {
-
-    static final String CONSUMER = "actions-service/" + Topics.MEMBER_EVENTS;
-
-    @Inject
-    Inbox inbox;
+public class MemberEventsConsumer implements EventHandler {
 
     @Inject
     MemberFollowUps members;
 
-    @Incoming(Topics.MEMBER_EVENTS)
-    @Blocking
-    @Transactional
-    public void consume(String message) {
-        inbox.receive(CONSUMER, message).ifPresent(this::apply);
+    @Override
+    public String topic() {
+        return Topics.MEMBER_EVENTS;
     }
 
-    private void apply(ReceivedEvent event) {
+    @Override
+    public void apply(ReceivedEvent event) {
         switch (event.type()) {
             case MEMBER_JOINED -> members.joined(event.payload(MemberPayloads.Joined.class),
                     event.envelope().occurredAt());

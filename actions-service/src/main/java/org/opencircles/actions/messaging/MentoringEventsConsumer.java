@@ -1,36 +1,27 @@
 package org.opencircles.actions.messaging;
 
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.opencircles.actions.service.MenteeFollowUps;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.platform.inbox.Inbox;
+import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
 /** Applies mentoring-events to the mentee projection, so waiting mentees get followed up. */
 @ApplicationScoped
-public class MentoringEventsConsumer {
-
-    static final String CONSUMER = "actions-service/" + Topics.MENTORING_EVENTS;
-
-    @Inject
-    Inbox inbox;
+public class MentoringEventsConsumer implements EventHandler {
 
     @Inject
     MenteeFollowUps mentees;
 
-    @Incoming(Topics.MENTORING_EVENTS)
-    @Blocking
-    @Transactional
-    public void consume(String message) {
-        inbox.receive(CONSUMER, message).ifPresent(this::apply);
+    @Override
+    public String topic() {
+        return Topics.MENTORING_EVENTS;
     }
 
-    private void apply(ReceivedEvent event) {
+    @Override
+    public void apply(ReceivedEvent event) {
         switch (event.type()) {
             case MENTEE_ENROLLED -> mentees.enrolled(event.payload(MentoringPayloads.MenteeEnrolled.class),
                     event.envelope().occurredAt());

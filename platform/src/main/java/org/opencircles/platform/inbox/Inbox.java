@@ -2,79 +2,127 @@ package org.opencircles.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
+import org.hibernate.Session;
 import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Turns a raw message into a typed event exactly once per consumer: the processed-event row is written in the
- * caller's transaction, so the effect and the "seen" mark commit or roll back together.
+ * Reads messages as events and remembers, per consumer, which events were applied: the processed-event rows are
+ * written in the caller's transaction, so the effect and the "seen" mark commit or roll back together.
+ * Reading is tolerant (unknown fields are ignored, as additive changes keep the version) but checks the version.
  */
 @ApplicationScoped
 public class Inbox {
 
-    private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
 
-    private final ObjectMapper mapper;
+    private final ObjectReader envelopes;
+    private final ObjectMapper payloads;
     private final EntityManager em;
     private final Clock clock;
 
     public Inbox(ObjectMapper mapper, EntityManager em, Clock clock) {
-        this.mapper = mapper;
+        // REST input stays strict; events are read by a copy that lets newer producers add fields.
+        this.payloads = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.envelopes = payloads.readerFor(ENVELOPE);
         this.em = em;
         this.clock = clock;
     }
 
     /**
-     * The event, or empty when this consumer already processed it or its type is unknown to this build
-     * (a newer producer's event is skipped, not dead-lettered).
+     * The event in a message, or empty when its type is unknown to this build (a type added by a newer producer is
+     * skipped, not dead-lettered). Touches no database.
      *
-     * @throws PoisonMessageException when the message can never be read
+     * @throws PoisonMessageException when the message can never be processed, with the reason
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ReceivedEvent> receive(String consumer, String message) {
+    public Optional<ReceivedEvent> read(String message) {
+        if (message == null) {
+            throw new PoisonMessageException("The message has no value", null);
+        }
         EventEnvelope<JsonNode> envelope;
         try {
-            envelope = mapper.readValue(message, ENVELOPE);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            envelope = envelopes.readValue(message);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("Not an event envelope: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new PoisonMessageException("Not an event envelope", e);
         }
-        if (envelope == null || envelope.eventId() == null || envelope.type() == null || envelope.payload() == null) {
-            throw new PoisonMessageException("Envelope lacks eventId, type or payload", null);
+        if (envelope == null || envelope.eventId() == null || envelope.type() == null || envelope.payload() == null
+                || !envelope.payload().isObject()) {
+            throw new PoisonMessageException("The envelope lacks eventId, type or payload", null);
         }
         Optional<EventType> type = EventType.fromWireName(envelope.type());
         if (type.isEmpty()) {
-            LOG.debugf("Skipping unknown event type %s (%s)", envelope.type(), envelope.eventId());
             return Optional.empty();
+        }
+        int known = type.get().version();
+        if (envelope.version() != known) {
+            throw new PoisonMessageException(envelope.type() + " version " + envelope.version()
+                    + " is not one this reader knows (it reads version " + known + ")", null);
         }
         Record payload;
         try {
-            payload = mapper.treeToValue(envelope.payload(), type.get().payloadType());
+            payload = payloads.treeToValue(envelope.payload(), type.get().payloadType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonMessageException("Payload does not match " + envelope.type(), e);
-        }
-        int inserted = em.createNativeQuery("""
-                        insert into processed_event (event_id, consumer, type, processed_at)
-                        values (:id, :consumer, :type, :at) on conflict do nothing""")
-                .setParameter("id", envelope.eventId())
-                .setParameter("consumer", consumer)
-                .setParameter("type", envelope.type())
-                .setParameter("at", clock.instant())
-                .executeUpdate();
-        if (inserted == 0) {
-            LOG.debugf("Duplicate delivery of %s to %s ignored", envelope.eventId(), consumer);
-            return Optional.empty();
+            throw new PoisonMessageException("The payload does not match " + envelope.type() + " v" + known, e);
         }
         return Optional.of(new ReceivedEvent(envelope, type.get(), payload));
+    }
+
+    /**
+     * Marks the events as processed by {@code consumer} and returns the ids seen for the first time: only those are
+     * to be applied. One statement for the whole batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstSeen(String consumer, List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        UUID[] ids = events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new);
+        String[] types = events.stream().map(e -> e.envelope().type()).toArray(String[]::new);
+        Timestamp now = Timestamp.from(clock.instant());
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Array idArray = connection.createArrayOf("uuid", ids);
+            Array typeArray = connection.createArrayOf("text", types);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (event_id, consumer, type, processed_at)
+                    select id, ?, type, ? from unnest(?, ?) as batch (id, type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setTimestamp(2, now);
+                insert.setArray(3, idArray);
+                insert.setArray(4, typeArray);
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            } finally {
+                idArray.free();
+                typeArray.free();
+            }
+        });
     }
 }

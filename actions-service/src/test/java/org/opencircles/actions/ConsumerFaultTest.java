@@ -1,0 +1,211 @@
+package org.opencircles.actions;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opencircles.actions.domain.FollowUp;
+import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.actions.service.FollowUpSchedule;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.platform.inbox.EventConsumers;
+import org.opencircles.testkit.Postgres;
+import org.opencircles.testkit.PostgresTestResource;
+import org.opencircles.testkit.TcpProxy;
+import org.opencircles.testkit.TopicProbe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * What happens to events when things go wrong: the database goes away, a second consumer joins and leaves, the
+ * follow-up clock and a consumer touch one row at once, a newer producer writes a field or a version we do not know.
+ */
+@QuarkusTest
+class ConsumerFaultTest {
+
+    private static final String DB = "actions_test";
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    FollowUpSchedule schedule;
+
+    @AfterEach
+    void databaseBack() {
+        PostgresTestResource.proxy().restore();
+    }
+
+    /** Publishes {@code count} member.joined events, {@code perSecond} a second, from a background thread. */
+    private static Future<List<UUID>> joinSteadily(String clp, int count, int perSecond) {
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
+        try {
+            return publisher.submit(() -> {
+                List<UUID> ids = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    ids.add(Upstream.memberJoined(clp));
+                    Thread.sleep(1000L / perSecond);
+                }
+                return ids;
+            });
+        } finally {
+            publisher.shutdown();
+        }
+    }
+
+    private static long projected(List<UUID> members) {
+        return Postgres.number(DB, "select count(*) from member_projection where member_id = any(?)",
+                (Object) members.toArray(UUID[]::new));
+    }
+
+    private static void assertAppliedExactlyOnce(List<UUID> members) {
+        // One inbox row per event and one NEW_MEMBER_NOT_CONTACTED follow-up per member: nothing doubled.
+        assertThat(projected(members), equalTo((long) members.size()));
+        assertThat(Postgres.number(DB, "select count(*) from follow_up where reason = 'NEW_MEMBER_NOT_CONTACTED' "
+                + "and subject_id = any(?)", (Object) members.toArray(UUID[]::new)), equalTo((long) members.size()));
+        Set<String> keys = members.stream().map(UUID::toString).collect(Collectors.toSet());
+        assertThat("nothing dead-lettered", TopicProbe.readAll(Upstream.bootstrap(), "actions-service.dlq",
+                r -> keys.contains(r.key())), empty());
+    }
+
+    @Test
+    void aDatabaseOutageMidStreamLosesNothingDoublesNothingAndShowsInReadiness() throws Exception {
+        TcpProxy database = PostgresTestResource.proxy();
+        long before = Postgres.number(DB, "select count(*) from processed_event");
+        Future<List<UUID>> joining = joinSteadily("CRN", 80, 10);
+        Thread.sleep(2_000);
+        database.cut();
+        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+        RestAssured.get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"));
+        Thread.sleep(6_000);
+        database.restore();
+
+        List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        assertAppliedExactlyOnce(members);
+        assertThat(Postgres.number(DB, "select count(*) from processed_event") - before,
+                equalTo((long) members.size()));
+    }
+
+    @Test
+    void aSecondConsumerJoiningAndLeavingMidStreamLosesAndDoublesNothing() throws Exception {
+        Future<List<UUID>> joining = joinSteadily("CHT", 90, 15);
+        Thread.sleep(1_500);
+        EventConsumers.Member second = consumers.startMember();
+        Thread.sleep(2_500);
+        second.close();
+        List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        assertAppliedExactlyOnce(members);
+        assertThat(consumers.problems().isEmpty(), equalTo(true));
+    }
+
+    @Test
+    void theClockAndAConsumerTouchingOneFollowUpAtOnceBothTakeEffect() throws Exception {
+        UUID member = Upstream.memberJoined("ISN");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Postgres.number(DB,
+                "select count(*) from follow_up where subject_id = ?", member) == 1);
+        UUID followUp = (UUID) Postgres.column(DB, "select id from follow_up where subject_id = ?", member).get(0);
+
+        // Play the clock: hold the row locked, open it when due, and commit only after the consumer, applying a
+        // call to the member, has read the row and is waiting to write it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            FollowUp row = FollowUp.findById(followUp, LockModeType.PESSIMISTIC_WRITE);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(row.dueAt));
+            schedule.openDue(200);
+            assertThat(row.status, equalTo(FollowUp.Status.OPEN));
+            Upstream.contact(member, "ISN", "CALLED");
+            sleep(2_000);
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RESOLVED".equals(Postgres.column(DB,
+                "select status from follow_up where id = ?", followUp).get(0)));
+        List<TopicProbe.Received> published = TopicProbe.awaitRecords(Upstream.bootstrap(), "follow-ups",
+                r -> followUp.toString().equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(published.stream().map(r -> r.value().path("type").asText()).toList(),
+                equalTo(List.of("follow-up.due", "follow-up.closed")));
+        assertThat(TopicProbe.readAll(Upstream.bootstrap(), "actions-service.dlq",
+                r -> member.toString().equals(r.key())), empty());
+        assertThat(FollowUpReason.NEW_MEMBER_NOT_CONTACTED.name(),
+                equalTo(published.get(1).value().path("payload").path("reason").asText()));
+    }
+
+    @Test
+    void anAdditiveFieldIsAppliedAndAnUnknownVersionIsDeadLetteredWithItsReason() {
+        UUID member = UUID.randomUUID();
+        String newer = """
+                {"eventId":"%s","type":"member.joined","version":1,"occurredAt":"%s","aggregateType":"member",
+                 "aggregateId":"%s","traceId":"abc","payload":{"memberId":"%s","clpCode":"DWN","wardCode":"DWN-W1",
+                 "status":"ACTIVE","joinedOn":"%s","adultOn":null,"youthUntil":null,"guardianConsent":false,
+                 "preferredLanguage":"cy"}}""".formatted(UUID.randomUUID(), Instant.now(), member, member,
+                LocalDate.now());
+        TopicProbe.send(Upstream.bootstrap(), "member-events", member.toString(), newer);
+        await().atMost(Duration.ofSeconds(20)).until(() -> projected(List.of(member)) == 1);
+        assertThat(Postgres.column(DB, "select clp_code from member_projection where member_id = ?", member),
+                equalTo(List.of("DWN")));
+
+        UUID future = UUID.randomUUID();
+        TopicProbe.send(Upstream.bootstrap(), "member-events", future.toString(),
+                newer.replace("\"version\":1", "\"version\":2").replace(member.toString(), future.toString()));
+        TopicProbe.Received dead = TopicProbe.awaitRecord(Upstream.bootstrap(), "actions-service.dlq",
+                r -> future.toString().equals(r.key()), Duration.ofSeconds(20));
+        assertThat(dead.headers().get("dead-letter-reason"), containsString("member.joined version 2"));
+        assertThat(dead.headers().get("dead-letter-consumer"), equalTo("actions-service/member-events"));
+        assertThat(dead.headers().get("dead-letter-topic"), equalTo("member-events"));
+        assertThat(projected(List.of(future)), equalTo(0L));
+    }
+
+    @Test
+    void aMenteesEnrolmentAndPairingInQuickSuccessionNeverRaiseAFalseWait() {
+        List<UUID> mentees = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID member = UUID.randomUUID();
+            UUID mentee = UUID.randomUUID();
+            UUID pairing = UUID.randomUUID();
+            Upstream.publish(new MentoringPayloads.MenteeEnrolled(mentee, member, "DWN", LocalDate.now()), mentee);
+            Upstream.publish(new MentoringPayloads.PairingActivated(pairing, UUID.randomUUID(), mentee, member, "DWN",
+                    LocalDate.now()), pairing);
+            mentees.add(mentee);
+        }
+        Object ids = mentees.toArray(UUID[]::new);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Postgres.number(DB,
+                "select count(*) from mentee_projection where status = 'PAIRED' and mentee_id = any(?)", ids) == 20);
+        // Past the wait limit (3 s in tests) and a few clock ticks: no mentee may have been followed up as waiting.
+        sleep(5_000);
+        assertThat(Postgres.column(DB, "select subject_id from follow_up where reason = 'MENTEE_WAITING' "
+                + "and status = 'OPEN' and subject_id = any(?)", ids), hasSize(0));
+        assertThat(Postgres.column(DB, "select status from mentee_projection where mentee_id = any(?)", ids).stream()
+                .distinct().toList(), equalTo(List.of("PAIRED")));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

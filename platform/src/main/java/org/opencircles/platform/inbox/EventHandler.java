@@ -1,0 +1,17 @@
+package org.opencircles.platform.inbox;
+
+/**
+ * What a service does with the events of one topic. The platform's {@link EventConsumers} reads the topic, and calls
+ * {@link #apply} inside a transaction, once per event id, in the order of the topic's partitions.
+ */
+public interface EventHandler {
+
+    /** The topic this handler reads. */
+    String topic();
+
+    /**
+     * Applies one event in the caller's transaction. Throwing rolls back the whole batch: a transient failure
+     * (database, lock, timeout) is retried, anything else is retried on its own a few times, then dead-lettered.
+     */
+    void apply(ReceivedEvent event);
+}
