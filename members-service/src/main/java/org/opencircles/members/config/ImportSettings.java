@@ -3,6 +3,8 @@ package org.opencircles.members.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** How membership-list imports are processed. */
 @ConfigMapping(prefix = "open-circles.import")
 public interface ImportSettings {
@@ -14,4 +16,11 @@ public interface ImportSettings {
     /** Largest number of rows one file may hold. */
     @WithDefault("1000000")
     int maxRows();
+
+    /**
+     * How long an import's heartbeat may be silent before it counts as interrupted (its replica died). Heartbeats
+     * come every {@code open-circles.import.heartbeat-interval} (10 s) and after every chunk.
+     */
+    @WithDefault("60s")
+    Duration staleAfter();
 }

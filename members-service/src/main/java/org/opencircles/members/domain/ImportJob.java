@@ -68,4 +68,11 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The replica (process) running the import. */
+    public String owner;
+
+    /** When its owner last showed it is alive; a stale heartbeat means the import will not finish. */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
 }

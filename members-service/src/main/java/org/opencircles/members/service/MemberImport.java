@@ -2,6 +2,7 @@ package org.opencircles.members.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -79,6 +80,9 @@ public class MemberImport {
         return t;
     });
 
+    /** This process, as the owner of the imports it runs. */
+    private final String instance = UUID.randomUUID().toString();
+
     /** A file that passed the header check, ready to queue. */
     private record CheckedFile(Charset charset, char delimiter, List<String> header, int rows) {
     }
@@ -95,6 +99,8 @@ public class MemberImport {
             j.allowedClps = allowedClps.map(s -> List.copyOf(new java.util.TreeSet<>(s))).orElse(null);
             j.totalRows = checked.rows();
             j.createdAt = clock.instant();
+            j.owner = instance;
+            j.heartbeatAt = j.createdAt;
             j.persist();
             return j;
         });
@@ -257,6 +263,7 @@ public class MemberImport {
             }
         }
         ImportJob j = ImportJob.findById(jobId);
+        j.heartbeatAt = clock.instant();
         j.processedRows += chunk.size();
         j.createdRows += outcomes.getOrDefault(MemberService.Outcome.CREATED, 0);
         j.updatedRows += outcomes.getOrDefault(MemberService.Outcome.UPDATED, 0);
@@ -285,12 +292,30 @@ public class MemberImport {
         QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(jobId)));
     }
 
-    /** A job that was running when the service stopped will not resume: say so rather than show it running forever. */
-    void markInterrupted(@Observes StartupEvent event) {
+    /** Keeps this replica's queued and running imports visibly alive, so no other replica calls them interrupted. */
+    @Scheduled(every = "${open-circles.import.heartbeat-interval:10s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = ?1 where owner = ?2 and status in ?3",
+                clock.instant(), instance, List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
+        markInterrupted();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        markInterrupted();
+    }
+
+    /**
+     * A job whose replica stopped (its heartbeat went stale) will not resume: say so rather than show it running for
+     * ever. A job another live replica is running keeps its status.
+     */
+    void markInterrupted() {
         QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                "status = ?1, message = ?2 where status in ?3", ImportJob.Status.INTERRUPTED,
-                "The service restarted during this import; upload the file again (rows already saved are kept)",
-                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
+                "status = ?1, message = ?2, finishedAt = ?3 where status in ?4 and heartbeatAt < ?5",
+                ImportJob.Status.INTERRUPTED,
+                "The service stopped during this import; upload the file again (rows already saved are kept)",
+                clock.instant(), List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
+                clock.instant().minus(settings.staleAfter())));
     }
 
     @PreDestroy

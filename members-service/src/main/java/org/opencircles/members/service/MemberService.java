@@ -17,6 +17,7 @@ import org.opencircles.members.rest.ContactRequest;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.members.rest.StatusChangeRequest;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
@@ -57,6 +58,9 @@ public class MemberService {
 
     @Inject
     AccessAudit audit;
+
+    @Inject
+    ClusterLock clusterLock;
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -275,9 +279,15 @@ public class MemberService {
     public record PageResult(List<Member> items, long total) {
     }
 
-    /** Lapses active members whose arrears are older than the grace period; returns how many lapsed. */
+    /**
+     * Lapses active members whose arrears are older than the grace period; returns how many lapsed. With several
+     * replicas, one sweeps at a time (the others find the lock taken and return 0).
+     */
     @Transactional
     public int lapseMembersInArrears(int limit) {
+        if (!clusterLock.tryLock("lapse-sweep")) {
+            return 0;
+        }
         LocalDate cutoff = today().minusMonths(rules.arrearsGraceMonths());
         List<Member> due = Member.<Member>find("status = ?1 and arrearsSince <= ?2 and erasedAt is null",
                 MembershipStatus.ACTIVE, cutoff).page(0, limit).list();

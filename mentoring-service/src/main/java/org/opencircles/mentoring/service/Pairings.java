@@ -11,6 +11,7 @@ import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.mentoring.domain.Safeguarding;
 import org.opencircles.mentoring.rest.MentoringDtos;
+import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
@@ -30,6 +31,9 @@ import java.util.UUID;
 public class Pairings {
 
     private static final List<Pairing.Status> LIVE = List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE);
+
+    @Inject
+    ClusterLock clusterLock;
 
     @Inject
     Clock clock;
@@ -142,9 +146,12 @@ public class Pairings {
         return suggestions.stream().limit(limit).toList();
     }
 
-    /** Ends live pairings with minors whose mentor's check has expired; returns how many ended. */
+    /** Ends live pairings with minors whose mentor's check has expired; returns how many ended. One replica at a time. */
     @Transactional
     public int endPairingsWithExpiredChecks() {
+        if (!clusterLock.tryLock("safeguarding-sweep")) {
+            return 0;
+        }
         LocalDate today = programme.today();
         int ended = 0;
         for (Pairing p : Pairing.<Pairing>list("status in ?1", LIVE)) {
