@@ -65,6 +65,32 @@ public final class KafkaBroker {
     }
 
     /**
+     * Shuts the broker down for {@code down}, then starts it again on the same port with the same log directories, as
+     * an operator restarting it would: clients see connections refused, then the broker back with every acked record.
+     */
+    public static synchronized void restart(java.time.Duration down) {
+        if (cluster == null) {
+            throw new IllegalStateException("The test broker is not running");
+        }
+        try {
+            for (kafka.server.BrokerServer broker : cluster.brokers().values()) {
+                broker.shutdown();
+                broker.awaitShutdown();
+            }
+            Thread.sleep(down.toMillis());
+            for (kafka.server.BrokerServer broker : cluster.brokers().values()) {
+                broker.startup();
+            }
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not restart the test broker", e);
+        }
+    }
+
+    /**
      * Stops the broker within 30 s: called at the end of a test run so that shutdown happens while the run is still
      * in charge, not in a JVM exit hook racing surefire's exit timeout.
      */

@@ -309,7 +309,7 @@ public class MemberImport {
      * A job whose replica stopped (its heartbeat went stale) will not resume: say so rather than show it running for
      * ever. A job another live replica is running keeps its status.
      */
-    void markInterrupted() {
+    public void markInterrupted() {
         QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
                 "status = ?1, message = ?2, finishedAt = ?3 where status in ?4 and heartbeatAt < ?5",
                 ImportJob.Status.INTERRUPTED,
