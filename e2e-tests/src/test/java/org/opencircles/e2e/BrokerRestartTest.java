@@ -1,7 +1,5 @@
 package org.opencircles.e2e;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,7 @@ class BrokerRestartTest {
     }
 
     private static io.restassured.specification.RequestSpecification as(String service, String user) {
-        return RestAssured.given().baseUri(system.url(service)).auth().preemptive().basic(user, RunningSystem.PASSWORD)
-                .contentType(ContentType.JSON);
+        return system.as(service, user);
     }
 
     private static UUID join(int n) {
@@ -75,10 +72,7 @@ class BrokerRestartTest {
 
     @Test
     void membersWhoJoinWhileTheBrokerRestartsReachEveryServiceExactlyOnce() throws Exception {
-        as("members", "admin").body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
-                .post("/clps").then().statusCode(201);
-        as("members", "admin").body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
-                .post("/clps/DWN/wards").then().statusCode(201);
+        system.createDulwichAndWestNorwood();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Future<List<UUID>> joining = writer.submit(() -> {
             List<UUID> ids = new ArrayList<>();

@@ -83,6 +83,20 @@ final class RunningSystem implements AutoCloseable {
         return urls.get(service);
     }
 
+    /** A request to {@code service} signed in as {@code user}. */
+    io.restassured.specification.RequestSpecification as(String service, String user) {
+        return RestAssured.given().baseUri(url(service)).auth().preemptive().basic(user, PASSWORD)
+                .contentType(io.restassured.http.ContentType.JSON);
+    }
+
+    /** Dulwich and West Norwood with its Herne Hill ward, created by the admin as a fresh deployment would be. */
+    void createDulwichAndWestNorwood() {
+        as("members", "admin").body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
+                .post("/clps").then().statusCode(201);
+        as("members", "admin").body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
+                .post("/clps/DWN/wards").then().statusCode(201);
+    }
+
     private void awaitReady(String service, String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -1,7 +1,5 @@
 package org.opencircles.e2e;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +46,7 @@ class YoungMemberStoryTest {
     }
 
     private static RequestSpecification as(String service, String user) {
-        return RestAssured.given().baseUri(system.url(service)).auth().preemptive().basic(user, RunningSystem.PASSWORD)
-                .contentType(ContentType.JSON);
+        return system.as(service, user);
     }
 
     /** Polls until true and returns the milliseconds it took, failing after {@code timeout}. */
@@ -78,10 +75,7 @@ class YoungMemberStoryTest {
 
     @Test
     void aFifteenYearOldFindsASafeMentorOrIsFollowedUp() throws Exception {
-        as("members", "admin").body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
-                .post("/clps").then().statusCode(201);
-        as("members", "admin").body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
-                .post("/clps/DWN/wards").then().statusCode(201);
+        system.createDulwichAndWestNorwood();
 
         // 1. A 15-year-old joins, with a parent's consent.
         String young = member("L1500015", 15, true);
