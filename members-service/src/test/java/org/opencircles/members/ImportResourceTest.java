@@ -155,4 +155,41 @@ class ImportResourceTest {
         as("organiser-national").get("/imports/" + java.util.UUID.randomUUID()).then().statusCode(404);
         as("organiser-national").body(Map.of()).get("/imports/nope").then().statusCode(400);
     }
+
+    @Test
+    void anUnclosedQuoteIsARowErrorAtItsLineAndTheRowsBeforeItAreKept() {
+        String csv = "membership_number,first_name,last_name,clp,ward\n"
+                + "UQ1,Ann,Able,IMP,IMP-W1\n"
+                + "UQ2,Bea,\"Never closed,IMP,IMP-W1\n"
+                + "UQ3,Cal,Lost,IMP,IMP-W1\n";
+        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+                .contentType("text/csv").body(csv).post("/imports").then().statusCode(202)
+                .body("totalRows", equalTo(2)).extract().path("id");
+        awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1))
+                .body("message", equalTo("Stopped reading at line 3: the row has a quoted field that is never "
+                        + "closed; nothing after it was read"));
+        as("organiser-national").get("/imports/" + job + "/errors").then()
+                .body("lineNumber", contains(3)).body("[0].field", equalTo("row"));
+        as("organiser-national").get("/members?clp=IMP&size=200").then()
+                .body("items.membershipNumber", hasItem("UQ1"))
+                .body("items.membershipNumber", org.hamcrest.Matchers.not(hasItem("UQ3")));
+    }
+
+    @Test
+    void aTenMegabyteFieldIsARowErrorAndTheServiceStaysUp() {
+        StringBuilder csv = new StringBuilder("membership_number,first_name,last_name,clp,ward,notes\n")
+                .append("TM1,Ann,Able,IMP,IMP-W1,short\n")
+                .append("TM2,Bea,Big,IMP,IMP-W1,\"");
+        csv.append("x".repeat(10 * 1024 * 1024)).append("\"\nTM3,Cal,After,IMP,IMP-W1,\n");
+        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+                .contentType("text/csv").body(csv.toString()).post("/imports").then().statusCode(202)
+                .extract().path("id");
+        awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1))
+                .body("message", containsString("Stopped reading at line 3: the row is longer than 1000000 characters"));
+        as("organiser-national").get("/imports/" + job + "/errors").then()
+                .body("lineNumber", contains(3)).body("[0].reason", containsString("is a quote left open?"));
+        RestAssured.get("/q/health/live").then().statusCode(200);
+        as("organiser-national").get("/members?clp=IMP&size=200").then().statusCode(200)
+                .body("items.membershipNumber", hasItem("TM1"));
+    }
 }

@@ -17,6 +17,17 @@ public interface ImportSettings {
     @WithDefault("1000000")
     int maxRows();
 
+    /** Longest cell, in characters; a row with a longer one is a row error and reading goes on. */
+    @WithDefault("10000")
+    int maxFieldLength();
+
+    /**
+     * Longest row, in characters, quoted line breaks included; past it (typically a quote left open, which would
+     * swallow the rest of the file) the row is an error and the rest of the file is not read.
+     */
+    @WithDefault("1000000")
+    int maxRecordLength();
+
     /**
      * How long an import's heartbeat may be silent before it counts as interrupted (its replica died). Heartbeats
      * come every {@code open-circles.import.heartbeat-interval} (10 s) and after every chunk.

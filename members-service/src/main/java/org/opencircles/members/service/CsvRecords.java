@@ -1,115 +1,177 @@
 package org.opencircles.members.service;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
- * Streams RFC 4180 records: quoted fields with commas, doubled quotes and line breaks; CRLF, LF or CR endings;
- * a leading byte-order mark is dropped. Reads one record at a time, so a 500,000-row list never sits in memory.
+ * Streams the records of a CSV file through Apache Commons CSV (RFC 4180: quoted fields with delimiters, doubled
+ * quotes and line breaks; CRLF, LF or CR endings), one at a time, so a 500,000-row list never sits in memory. A
+ * leading byte-order mark is dropped and blank lines are skipped. Two limits keep a broken file from exhausting memory:
+ * a field longer than {@code maxFieldLength} makes that record bad (reading goes on), and a record longer than
+ * {@code maxRecordLength} (an unclosed quote swallowing the rest of the file, say) stops reading there.
  */
 public final class CsvRecords implements Closeable {
 
-    private final Reader in;
-    private final char delimiter;
-    private int line = 1;
-    private int recordLine = 1;
-    private int pushedBack = -2;
-    private boolean first = true;
+    /** A record that cannot be used, with the line it starts on and why, in words for the secretary. */
+    public static final class BadRecord extends Exception {
+        private final int line;
+        private final boolean readingCanGoOn;
 
-    public CsvRecords(Reader in, char delimiter) {
-        this.in = in;
-        this.delimiter = delimiter;
+        BadRecord(int line, String reason, boolean readingCanGoOn) {
+            super(reason, null, false, false);
+            this.line = line;
+            this.readingCanGoOn = readingCanGoOn;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        /** False when nothing after this record can be read reliably: the import stops here. */
+        public boolean readingCanGoOn() {
+            return readingCanGoOn;
+        }
     }
 
-    /** The line the last record returned started on (the header is line 1). */
+    /** Thrown by the reader, under the parser, when a record grows past the limit. */
+    private static final class RecordTooLong extends IOException {
+        RecordTooLong() {
+            super("record too long", null);
+        }
+    }
+
+    private final LimitedReader reader;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final int maxFieldLength;
+    private final int maxRecordLength;
+    private int recordLine = 1;
+
+    public CsvRecords(Reader in, char delimiter, int maxFieldLength, int maxRecordLength) throws IOException {
+        this.maxFieldLength = maxFieldLength;
+        this.maxRecordLength = maxRecordLength;
+        this.reader = new LimitedReader(withoutByteOrderMark(in), maxRecordLength);
+        this.parser = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                // Blank lines come back as records so that line numbers stay exact; next() skips them.
+                .setIgnoreEmptyLines(false)
+                // A spreadsheet's `"Smith" Jr` keeps its trailing text rather than failing the whole file.
+                .setTrailingData(true)
+                .get()
+                .parse(reader);
+        this.records = parser.iterator();
+    }
+
+    /** The line the last record returned (or refused) started on; the header is line 1. */
     public int recordLine() {
         return recordLine;
     }
 
-    /** The next record's fields, or null at the end; blank lines are skipped. */
-    public List<String> next() throws IOException {
+    /**
+     * The next record's fields, or null at the end.
+     *
+     * @throws BadRecord when the record breaks a limit or the file is malformed from here on
+     */
+    public List<String> next() throws BadRecord {
         while (true) {
-            recordLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean sawAnything = false;
-            int c;
-            while (true) {
-                c = read();
-                if (c == -1) {
-                    if (!sawAnything) {
-                        return null;
-                    }
-                    fields.add(field.toString());
-                    return fields;
+            recordLine = (int) parser.getCurrentLineNumber() + 1;
+            reader.startRecord();
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
                 }
-                sawAnything = true;
-                if (quoted) {
-                    if (c == '"') {
-                        int n = read();
-                        if (n == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            unread(n);
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r') {
-                        int n = read();
-                        if (n != '\n') {
-                            unread(n);
-                        }
-                    }
-                    line++;
-                    fields.add(field.toString());
-                    break;
-                } else {
-                    field.append((char) c);
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
+                throw unreadable(e);
+            }
+            List<String> fields = record.toList();
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
+                continue;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).length() > maxFieldLength) {
+                    throw new BadRecord(recordLine, "column " + (i + 1) + " is longer than " + maxFieldLength
+                            + " characters", true);
                 }
             }
-            if (!(fields.size() == 1 && fields.get(0).isBlank())) {
-                return fields;
-            }
+            return fields;
         }
     }
 
-    private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
-        }
-        int c = in.read();
-        if (first) {
-            first = false;
-            if (c == '\uFEFF') {
-                c = in.read();
+    private BadRecord unreadable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLong) {
+                return new BadRecord(recordLine, "is longer than " + maxRecordLength + " characters (is a quote left "
+                        + "open?); nothing after it was read", false);
             }
         }
-        return c;
+        return new BadRecord(recordLine, "has a quoted field that is never closed; nothing after it was read", false);
     }
 
-    private void unread(int c) {
-        pushedBack = c;
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader pushback = new PushbackReader(in, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        parser.close();
+    }
+
+    /** Counts the characters the parser pulls for one record and refuses to go past the record limit. */
+    private static final class LimitedReader extends FilterReader {
+        private final long limit;
+        private long sinceRecordStart;
+
+        LimitedReader(Reader in, int maxRecordLength) {
+            super(in);
+            // The parser reads ahead by up to one buffer; allow for it so a record just under the limit passes.
+            this.limit = (long) maxRecordLength + 16_384;
+        }
+
+        void startRecord() {
+            sinceRecordStart = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c != -1) {
+                count(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws RecordTooLong {
+            sinceRecordStart += n;
+            if (sinceRecordStart > limit) {
+                throw new RecordTooLong();
+            }
+        }
     }
 }

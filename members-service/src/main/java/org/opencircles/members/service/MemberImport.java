@@ -119,8 +119,13 @@ public class MemberImport {
                 firstLine = r.readLine();
             }
             char delimiter = firstLine != null && count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-            try (CsvRecords csv = new CsvRecords(Files.newBufferedReader(file, charset), delimiter)) {
-                List<String> header = csv.next();
+            try (CsvRecords csv = open(file, charset, delimiter)) {
+                List<String> header;
+                try {
+                    header = csv.next();
+                } catch (CsvRecords.BadRecord e) {
+                    throw ProblemException.invalidField("file", "the header row " + e.getMessage());
+                }
                 if (header == null) {
                     throw ProblemException.invalidField("file", "has no header row");
                 }
@@ -131,8 +136,19 @@ public class MemberImport {
                             .map(c -> new FieldError(c, "column is missing from the header")).toList());
                 }
                 int rows = 0;
-                while (csv.next() != null) {
-                    rows++;
+                while (true) {
+                    try {
+                        if (csv.next() == null) {
+                            break;
+                        }
+                        rows++;
+                    } catch (CsvRecords.BadRecord e) {
+                        // Reported per line when the import runs; the rows before it are still imported.
+                        rows++;
+                        if (!e.readingCanGoOn()) {
+                            break;
+                        }
+                    }
                 }
                 if (rows > settings.maxRows()) {
                     throw ProblemException.invalidField("file", "has " + rows + " rows; at most "
@@ -154,12 +170,24 @@ public class MemberImport {
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(jobId));
             Reference reference = QuarkusTransaction.requiringNew().call(Reference::load);
             Set<String> seen = new HashSet<>();
-            try (CsvRecords csv = new CsvRecords(Files.newBufferedReader(file, checked.charset()), checked.delimiter())) {
+            String stoppedEarly = null;
+            try (CsvRecords csv = open(file, checked.charset(), checked.delimiter())) {
                 csv.next();
                 List<MemberRow> chunk = new ArrayList<>(settings.chunkSize());
-                List<String> cells;
-                while ((cells = csv.next()) != null) {
-                    chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells));
+                while (true) {
+                    try {
+                        List<String> cells = csv.next();
+                        if (cells == null) {
+                            break;
+                        }
+                        chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells));
+                    } catch (CsvRecords.BadRecord e) {
+                        chunk.add(MemberRow.unreadable(e.line(), e.getMessage()));
+                        if (!e.readingCanGoOn()) {
+                            stoppedEarly = "Stopped reading at line " + e.line() + ": the row " + e.getMessage();
+                            break;
+                        }
+                    }
                     if (chunk.size() == settings.chunkSize()) {
                         save(job, chunk, reference, seen);
                         chunk.clear();
@@ -167,8 +195,10 @@ public class MemberImport {
                 }
                 save(job, chunk, reference, seen);
             }
+            String message = stoppedEarly;
             update(jobId, j -> {
                 j.status = ImportJob.Status.COMPLETED;
+                j.message = message;
                 j.finishedAt = clock.instant();
             });
         } catch (Exception e) {
@@ -272,6 +302,9 @@ public class MemberImport {
     }
 
     private List<FieldError> validate(MemberRow row, ImportJob job, Reference reference, LocalDate today) {
+        if (row.request() == null) {
+            return row.errors();
+        }
         List<FieldError> errors = new ArrayList<>(row.errors());
         for (ConstraintViolation<MemberRequest> v : validator.validate(row.request())) {
             String path = v.getPropertyPath().toString().replaceAll("\\[.*?]", "").replace("<iterable element>", "");
@@ -321,6 +354,11 @@ public class MemberImport {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+    }
+
+    private CsvRecords open(Path file, Charset charset, char delimiter) throws IOException {
+        return new CsvRecords(Files.newBufferedReader(file, charset), delimiter, settings.maxFieldLength(),
+                settings.maxRecordLength());
     }
 
     private static boolean isUtf8(Path file) throws IOException {

@@ -56,6 +56,11 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
         return REQUIRED.stream().filter(c -> !canonical.contains(c)).sorted().toList();
     }
 
+    /** A line that could not be read as a record at all; it is reported, never saved. */
+    public static MemberRow unreadable(int line, String reason) {
+        return new MemberRow(line, null, null, null, List.of(new FieldError("row", reason)));
+    }
+
     public static MemberRow parse(int line, List<String> header, List<String> cells) {
         Map<String, String> v = new HashMap<>();
         for (int i = 0; i < header.size() && i < cells.size(); i++) {
