@@ -4,7 +4,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
-/** One real KRaft Kafka broker (combined broker and controller) per test JVM, from Kafka's own test kit. */
+/**
+ * One real KRaft Kafka broker (combined broker and controller) per test JVM: from Kafka's own test kit, in this JVM,
+ * or under {@link Infrastructure#TESTCONTAINERS} Apache Kafka's image in Docker.
+ */
 public final class KafkaBroker {
 
     private static KafkaClusterTestKit cluster;
@@ -14,6 +17,9 @@ public final class KafkaBroker {
 
     /** Starts the broker on first use and returns its bootstrap servers. */
     public static synchronized String bootstrapServers() {
+        if (Infrastructure.current() == Infrastructure.TESTCONTAINERS) {
+            return Containers.kafka().getBootstrapServers();
+        }
         if (cluster == null) {
             // As Kafka's own tests do: a broker error must fail a test, never exit or halt the test JVM, which
             // surefire would report as a crashed fork after every test passed.
@@ -64,11 +70,20 @@ public final class KafkaBroker {
         }
     }
 
+    /** Whether {@link #restart} can bring the broker back on the same port (the in-JVM broker can). */
+    public static boolean canRestart() {
+        return Infrastructure.current() == Infrastructure.LOCAL;
+    }
+
     /**
      * Shuts the broker down for {@code down}, then starts it again on the same port with the same log directories, as
      * an operator restarting it would: clients see connections refused, then the broker back with every acked record.
      */
     public static synchronized void restart(java.time.Duration down) {
+        if (!canRestart()) {
+            throw new UnsupportedOperationException("A broker in a container comes back on another port; "
+                    + "restart tests run on the in-JVM broker");
+        }
         if (cluster == null) {
             throw new IllegalStateException("The test broker is not running");
         }
@@ -95,6 +110,10 @@ public final class KafkaBroker {
      * in charge, not in a JVM exit hook racing surefire's exit timeout.
      */
     public static synchronized void stop() {
+        if (Infrastructure.current() == Infrastructure.TESTCONTAINERS) {
+            Containers.stopKafka();
+            return;
+        }
         if (cluster == null) {
             return;
         }

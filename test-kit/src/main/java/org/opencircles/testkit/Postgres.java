@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The real PostgreSQL server tests run against: 127.0.0.1:5432 unless {@code OC_TEST_PG_HOST}, {@code _PORT},
- * {@code _USER}, {@code _PASSWORD} say otherwise. Each service test suite gets a database of its own.
+ * The real PostgreSQL server tests run against: a container where Docker answers ({@link Infrastructure}), otherwise
+ * 127.0.0.1:5432 unless {@code OC_TEST_PG_HOST}, {@code _PORT}, {@code _USER}, {@code _PASSWORD} say otherwise.
+ * Each service test suite gets a database of its own.
  */
 public final class Postgres {
 
@@ -16,19 +17,24 @@ public final class Postgres {
     }
 
     public static String host() {
-        return env("OC_TEST_PG_HOST", "127.0.0.1");
+        return containers() ? Containers.postgres().getHost() : env("OC_TEST_PG_HOST", "127.0.0.1");
     }
 
     public static String port() {
-        return env("OC_TEST_PG_PORT", "5432");
+        return containers() ? String.valueOf(Containers.postgres().getMappedPort(5432))
+                : env("OC_TEST_PG_PORT", "5432");
     }
 
     public static String user() {
-        return env("OC_TEST_PG_USER", "postgres");
+        return containers() ? Containers.postgres().getUsername() : env("OC_TEST_PG_USER", "postgres");
     }
 
     public static String password() {
-        return env("OC_TEST_PG_PASSWORD", "postgres");
+        return containers() ? Containers.postgres().getPassword() : env("OC_TEST_PG_PASSWORD", "postgres");
+    }
+
+    private static boolean containers() {
+        return Infrastructure.current() == Infrastructure.TESTCONTAINERS;
     }
 
     public static String jdbcUrl(String database) {
