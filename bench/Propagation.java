@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public class Propagation {
     }
 
     static final String MEMBERS = env("OC_MEMBERS_URL", "http://127.0.0.1:8081");
-    static final String USER = "organiser-national:" + env("OC_DEMO_PASSWORD", "demo");
+    static final String ISSUER = env("OC_OIDC_ISSUER", "http://127.0.0.1:8180/realms/open-circles");
     static final String PG = "jdbc:postgresql://" + env("OC_DB_HOST", "127.0.0.1") + ":" + env("OC_DB_PORT", "5432") + "/";
     static final String PG_USER = env("OC_DB_USER", "postgres");
     static final String PG_PASSWORD = env("OC_DB_PASSWORD", "postgres");
@@ -111,7 +110,7 @@ public class Propagation {
             String body = "{\"membershipNumber\":\"P" + runId + "-" + i + "\",\"firstName\":\"Bench\",\"lastName\":\"Mark\","
                     + "\"email\":\"bench" + runId + i + "@example.org\",\"clpCode\":\"BEN\",\"wardCode\":\"BEN-W1\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS + "/members"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(USER.getBytes(StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token(http, "organiser-national"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             sent[i] = System.nanoTime();
@@ -173,14 +172,48 @@ public class Propagation {
 
     /** The bench writes into a CLP of its own, created on first use. */
     static void ensureClp(HttpClient http) throws Exception {
-        String admin = "admin:" + env("OC_DEMO_PASSWORD", "demo");
-        post(http, admin, "/clps", "{\"code\":\"BEN\",\"name\":\"Benchmark\",\"region\":\"Bench\"}");
-        post(http, admin, "/clps/BEN/wards", "{\"code\":\"BEN-W1\",\"name\":\"Bench Ward\"}");
+        post(http, "admin", "/clps", "{\"code\":\"BEN\",\"name\":\"Benchmark\",\"region\":\"Bench\"}");
+        post(http, "admin", "/clps/BEN/wards", "{\"code\":\"BEN-W1\",\"name\":\"Bench Ward\"}");
+    }
+
+    record Token(String value, long fetchedNanos) {
+    }
+
+    static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    /** A token for a demo person (password grant), fetched again after a minute: the realm's tokens last five. */
+    static String token(HttpClient http, String person) {
+        Token current = TOKENS.get(person);
+        if (current != null && System.nanoTime() - current.fetchedNanos() < TimeUnit.MINUTES.toNanos(1)) {
+            return current.value();
+        }
+        synchronized (TOKENS) {
+            current = TOKENS.get(person);
+            if (current != null && System.nanoTime() - current.fetchedNanos() < TimeUnit.MINUTES.toNanos(1)) {
+                return current.value();
+            }
+            String password = env("OC_PW_" + person.toUpperCase().replace('-', '_'), "");
+            String form = "grant_type=password&client_id=open-circles-cli&username=" + person + "&password="
+                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String value = body.replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                if (value.equals(body)) {
+                    throw new IllegalStateException("could not sign in as " + person + ": " + body);
+                }
+                TOKENS.put(person, new Token(value, System.nanoTime()));
+                return value;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("could not sign in as " + person, e);
+            }
+        }
     }
 
     static void post(HttpClient http, String user, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(MEMBERS + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token(http, user))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         if (status != 201 && status != 409) {

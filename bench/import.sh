@@ -43,15 +43,15 @@ projected() { # database: members it has projected
 }
 import() {
   local job status
-  job=$(curl -s -u "organiser-national:$DEMO_PASSWORD" -H 'Content-Type: text/csv' --data-binary @"$CSV" \
+  job=$(curl -s -H "Authorization: Bearer $(token organiser-national)" -H 'Content-Type: text/csv' --data-binary @"$CSV" \
     "http://127.0.0.1:8081/imports?fileName=bench.csv" | jq -r .id)
   while :; do
-    status=$(curl -s -u "organiser-national:$DEMO_PASSWORD" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
+    status=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
     [ "$status" = COMPLETED ] && break
     [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
     sleep 0.2
   done
-  curl -s -u "organiser-national:$DEMO_PASSWORD" "http://127.0.0.1:8081/imports/$job" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
+  curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
 }
 
 before_actions=$(projected actions); before_mentoring=$(projected mentoring)

@@ -13,6 +13,9 @@ OUT="$ROOT/bench/results"; mkdir -p "$OUT"
 driver=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' 2>/dev/null | sort -V | tail -n 1)
 [ -n "$driver" ] || { echo "PostgreSQL JDBC driver not in ~/.m2: run ./mvnw package first" >&2; exit 1; }
 log "Rates $RATES/s, $SECONDS_PER_RATE s each (after a 5 s warm-up at 20/s)"
+[ -f "$PASSWORDS" ] || { echo "no $PASSWORDS: start the system with scripts/start.sh" >&2; exit 1; }
+# The bench signs in as organiser-national (writes) and admin (its CLP) with their passwords, refreshing tokens.
+set -a; source "$PASSWORDS"; set +a
 OC_DB_HOST="$PG_HOST" OC_DB_PORT="$PG_PORT" OC_DB_USER="$PG_USER" OC_DB_PASSWORD="$PG_PASSWORD" \
-  OC_DEMO_PASSWORD="$DEMO_PASSWORD" java -cp "$driver" "$ROOT/bench/Propagation.java" "$RATES" "$SECONDS_PER_RATE" \
+  OC_OIDC_ISSUER="$OIDC_ISSUER" java -cp "$driver" "$ROOT/bench/Propagation.java" "$RATES" "$SECONDS_PER_RATE" \
   | tee "$OUT/propagation-$(date +%Y%m%d-%H%M%S).txt"

@@ -6,8 +6,15 @@ source "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || { log "Installing jq"; as_root apt-get install -y -qq jq >/dev/null 2>&1 || { as_root apt-get update -qq && as_root apt-get install -y -qq jq >/dev/null; }; }
 
 M=http://127.0.0.1:8081; A=http://127.0.0.1:8082; T=http://127.0.0.1:8083
+# One token per person, fetched up front (they last 5 minutes; the demo takes well under one).
+declare -A TOKENS
+for person in "${STAFF[@]}"; do
+  TOKENS[$person]=$(token "$person")
+  [ -n "${TOKENS[$person]}" ] || { echo "Could not sign in as $person at $OIDC_ISSUER" >&2; exit 1; }
+done
+bearer() { printf 'Authorization: Bearer %s' "${TOKENS[$1]}"; }
 call() { # user method url [json]
-  curl -s -u "$1:$DEMO_PASSWORD" -X "$2" -H 'Content-Type: application/json' "$3" ${4:+-d "$4"}
+  curl -s -H "$(bearer "$1")" -X "$2" -H 'Content-Type: application/json' "$3" ${4:+-d "$4"}
 }
 
 log "Demo: CLPs and wards"
@@ -25,7 +32,7 @@ CHT|Cheltenham|South West|CHT-ALL-SAINTS=All Saints,CHT-LECKHAMPTON=Leckhampton
 CLPS
 
 log "Demo: importing the membership list (scripts/demo/members.csv)"
-job=$(curl -s -u "organiser-national:$DEMO_PASSWORD" -H 'Content-Type: text/csv' --data-binary @"$ROOT/scripts/demo/members.csv" \
+job=$(curl -s -H "$(bearer organiser-national)" -H 'Content-Type: text/csv' --data-binary @"$ROOT/scripts/demo/members.csv" \
   "$M/imports?fileName=members.csv" | jq -r .id)
 for _ in $(seq 1 100); do
   status=$(call organiser-national GET "$M/imports/$job" | jq -r .status)
@@ -49,7 +56,7 @@ commit() { # user clp kind title owner [target]
     '{clpCode:$clp, kind:$kind, title:$title, madeAt:"Connecting to Win, Liverpool", ownerMemberIds:[$owner], dueOn:$due}
      + (if $target == "" then {} else {targetPence: ($target|tonumber)} end)')
   for _ in $(seq 1 150); do # members reach actions-service through Kafka, normally within a second
-    code=$(curl -s -o /tmp/oc-commit.json -w '%{http_code}' -u "$1:$DEMO_PASSWORD" -H 'Content-Type: application/json' \
+    code=$(curl -s -o /tmp/oc-commit.json -w '%{http_code}' -H "$(bearer "$1")" -H 'Content-Type: application/json' \
       -X POST "$A/commitments" -d "$body")
     [ "$code" = 201 ] && { jq -r .id /tmp/oc-commit.json; return; }
     sleep 0.2
@@ -77,7 +84,7 @@ mentor() { # member checked?
     training="\"$(date -d '-2 months' +%F)\""
   fi
   for _ in $(seq 1 50); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -u "youth-officer:$DEMO_PASSWORD" -H 'Content-Type: application/json' \
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$(bearer youth-officer)" -H 'Content-Type: application/json' \
       -X POST "$T/mentors" -d "{\"memberId\":\"$1\",\"skills\":[\"ORGANISING\",\"CAMPAIGNING\",\"COMMUNICATION\"],\"capacity\":2,\"check\":$check,\"trainingCompletedOn\":$training}")
     [ "$code" != 422 ] && break; sleep 0.2
   done

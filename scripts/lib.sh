@@ -7,7 +7,11 @@ PG_USER="${OC_DB_USER:-postgres}"
 PG_PASSWORD="${OC_DB_PASSWORD:-postgres}"
 KAFKA_PORT="${OC_KAFKA_PORT:-9092}"
 KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
-DEMO_PASSWORD="${OC_DEMO_PASSWORD:-demo}"
+KEYCLOAK_PORT="${OC_KEYCLOAK_PORT:-8180}"
+OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/open-circles"
+PASSWORDS="$RUN/keycloak/passwords.env"
+# The demo people in keycloak/open-circles-realm.json; the notifier signs in with client credentials.
+STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer)
 SERVICES=(members:8081 actions:8082 mentoring:8083)
 
 log() { printf '\033[1m[open-circles]\033[0m %s\n' "$*"; }
@@ -24,3 +28,31 @@ wait_for_port() { # host port seconds
 }
 
 psql_admin() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+password_var() { printf 'OC_PW_%s' "$(echo "$1" | tr 'a-z-' 'A-Z_')"; }
+random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 24; }
+
+# A Java 21+ home for Keycloak: OC_KEYCLOAK_JAVA_HOME, else the newest JDK under /usr/lib/jvm that is 21 or later.
+keycloak_java_home() {
+  if [ -n "${OC_KEYCLOAK_JAVA_HOME:-}" ]; then echo "$OC_KEYCLOAK_JAVA_HOME"; return; fi
+  for d in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p')
+    [ -n "$v" ] && [ "$v" -ge 21 ] && { echo "${d%/}"; return; }
+  done
+  return 1
+}
+
+# An access token for a demo person (password grant through the CLI client) or for "notifier" (client credentials).
+token() {
+  [ -f "$PASSWORDS" ] || { echo "no $PASSWORDS: start the system with scripts/start.sh" >&2; return 1; }
+  local var response
+  if [ "$1" = notifier ]; then
+    response=$(curl -s -d grant_type=client_credentials -d client_id=open-circles-notifier \
+      --data-urlencode "client_secret=$(sed -n 's/^OC_NOTIFIER_SECRET=//p' "$PASSWORDS")" "$OIDC_ISSUER/protocol/openid-connect/token")
+  else
+    var=$(password_var "$1")
+    response=$(curl -s -d grant_type=password -d client_id=open-circles-cli --data-urlencode "username=$1" \
+      --data-urlencode "password=$(sed -n "s/^$var=//p" "$PASSWORDS")" "$OIDC_ISSUER/protocol/openid-connect/token")
+  fi
+  printf '%s' "$response" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}

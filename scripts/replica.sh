@@ -15,7 +15,7 @@ mkdir -p "$RUN/logs" "$RUN/pids"
 replica="$name-$port"
 log "Starting a replica of $name-service on :$port"
 OC_DB_HOST="$PG_HOST" OC_DB_PORT="$PG_PORT" OC_DB_NAME="$name" OC_DB_USER="$PG_USER" OC_DB_PASSWORD="$PG_PASSWORD" \
-KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_DEMO_PASSWORD="$DEMO_PASSWORD" QUARKUS_HTTP_PORT="$port" \
+KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_OIDC_ISSUER="$OIDC_ISSUER" QUARKUS_HTTP_PORT="$port" \
   nohup java -Xmx512m -jar "$jar" > "$RUN/logs/$replica.log" 2>&1 &
 echo $! > "$RUN/pids/$replica"
 for _ in $(seq 1 300); do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine, no Docker: PostgreSQL (installed if missing), a Kafka broker, the three
-# services (packaged first), then loads the demo data. Stop it with scripts/stop.sh.
+# Starts the whole system on this machine, no Docker: PostgreSQL (installed if missing), a Kafka broker, Keycloak (the
+# identity provider), the three services (packaged first), then loads the demo data. Stop it with scripts/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$RUN/logs" "$RUN/pids"
@@ -12,18 +12,23 @@ for db in members actions mentoring; do
   fi
 done
 "$ROOT/scripts/kafka.sh" start
+# Keycloak takes about 30 s to start: let it do so while the services are packaged.
+"$ROOT/scripts/keycloak.sh" start &
+keycloak=$!
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "Packaging the services (./mvnw package -DskipTests)"
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 fi
 
+wait "$keycloak" || { echo "Keycloak did not start; see $RUN/keycloak/keycloak.log" >&2; exit 1; }
+
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   if wait_for_port 127.0.0.1 "$port" 0; then log "$name-service already on :$port"; continue; fi
   log "Starting $name-service on :$port"
   OC_DB_HOST="$PG_HOST" OC_DB_PORT="$PG_PORT" OC_DB_NAME="$name" OC_DB_USER="$PG_USER" OC_DB_PASSWORD="$PG_PASSWORD" \
-  KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_DEMO_PASSWORD="$DEMO_PASSWORD" QUARKUS_HTTP_PORT="$port" \
+  KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_OIDC_ISSUER="$OIDC_ISSUER" QUARKUS_HTTP_PORT="$port" \
     nohup java -Xmx512m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar" \
     > "$RUN/logs/$name.log" 2>&1 &
   echo $! > "$RUN/pids/$name"
@@ -47,9 +52,13 @@ Open Circles is running.
   members-service   http://127.0.0.1:8081/q/swagger-ui
   actions-service   http://127.0.0.1:8082/q/swagger-ui
   mentoring-service http://127.0.0.1:8083/q/swagger-ui
+  Keycloak          $OIDC_ISSUER  (admin console http://127.0.0.1:$KEYCLOAK_PORT/admin)
   Kafka             $KAFKA_BOOTSTRAP     PostgreSQL $PG_HOST:$PG_PORT (databases members, actions, mentoring)
-Demo users (password '$DEMO_PASSWORD'): admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london,
-  organiser-national, youth-officer, notifier.
-Try: curl -s -u organiser-london:$DEMO_PASSWORD http://127.0.0.1:8082/dashboard
+Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer;
+  each has a password of their own in $PASSWORDS (the notifier a client secret).
+Get a token and call an API, e.g. as the London organiser:
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=open-circles-cli -d username=organiser-london \\
+    -d password=\$(sed -n 's/^OC_PW_ORGANISER_LONDON=//p' $PASSWORDS) $OIDC_ISSUER/protocol/openid-connect/token | jq -r .access_token)
+  curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8082/dashboard
 Logs in .run/logs; stop everything with scripts/stop.sh
 MSG

@@ -23,7 +23,7 @@ final class Upstream {
     }
 
     static RequestSpecification as(String user) {
-        return RestAssured.given().auth().preemptive().basic(user, "demo").contentType(ContentType.JSON);
+        return org.opencircles.testkit.Staff.as(user);
     }
 
     /** Publishes an event and returns its message, so a test can publish the very same message again. */

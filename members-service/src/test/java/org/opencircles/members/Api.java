@@ -10,13 +10,11 @@ import java.util.UUID;
 /** Requests as a given staff user, and the fixtures tests share. */
 final class Api {
 
-    static final String PASSWORD = "demo";
-
     private Api() {
     }
 
     static RequestSpecification as(String user) {
-        return RestAssured.given().auth().preemptive().basic(user, PASSWORD).contentType(ContentType.JSON);
+        return org.opencircles.testkit.Staff.as(user);
     }
 
     /** Creates a CLP with one ward, WARD code {@code <clp>-W1}; idempotent across tests sharing the database. */

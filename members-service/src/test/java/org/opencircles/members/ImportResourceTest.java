@@ -56,7 +56,7 @@ class ImportResourceTest {
     }
 
     private static String upload(String user, byte[] csv) {
-        return RestAssured.given().auth().preemptive().basic(user, Api.PASSWORD)
+        return org.opencircles.testkit.Staff.signedIn(user)
                 .contentType("text/csv").body(csv).queryParam("fileName", "members.csv")
                 .post("/imports").then().statusCode(202)
                 .body("status", equalTo("QUEUED")).body("totalRows", equalTo(9))
@@ -134,7 +134,7 @@ class ImportResourceTest {
     @Test
     void windows1252ExportsFromExcelAreReadCorrectly() {
         String csv = "membership_number;first_name;last_name;clp;ward\r\nEE1;Zoë;Ñúñez;IMP;IMP-W1\r\n";
-        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national")
                 .contentType("text/csv").body(csv.getBytes(Charset.forName("windows-1252")))
                 .post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", job).body("createdRows", equalTo(1));
@@ -145,11 +145,11 @@ class ImportResourceTest {
 
     @Test
     void aFileThatIsNotAMembershipListIsRefusedAtOnce() {
-        RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+        org.opencircles.testkit.Staff.signedIn("organiser-national")
                 .contentType("text/csv").body("name,colour\nAnn,red\n")
                 .post("/imports").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("clp", "first_name", "last_name", "membership_number", "ward")));
-        RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+        org.opencircles.testkit.Staff.signedIn("organiser-national")
                 .contentType("text/csv").body(new byte[0])
                 .post("/imports").then().statusCode(400).body("errors[0].field", equalTo("file"));
         as("organiser-national").get("/imports/" + java.util.UUID.randomUUID()).then().statusCode(404);
@@ -162,7 +162,7 @@ class ImportResourceTest {
                 + "UQ1,Ann,Able,IMP,IMP-W1\n"
                 + "UQ2,Bea,\"Never closed,IMP,IMP-W1\n"
                 + "UQ3,Cal,Lost,IMP,IMP-W1\n";
-        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national")
                 .contentType("text/csv").body(csv).post("/imports").then().statusCode(202)
                 .body("totalRows", equalTo(2)).extract().path("id");
         awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1))
@@ -181,7 +181,7 @@ class ImportResourceTest {
                 .append("TM1,Ann,Able,IMP,IMP-W1,short\n")
                 .append("TM2,Bea,Big,IMP,IMP-W1,\"");
         csv.append("x".repeat(10 * 1024 * 1024)).append("\"\nTM3,Cal,After,IMP,IMP-W1,\n");
-        String job = RestAssured.given().auth().preemptive().basic("organiser-national", Api.PASSWORD)
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national")
                 .contentType("text/csv").body(csv.toString()).post("/imports").then().statusCode(202)
                 .extract().path("id");
         awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1))

@@ -26,7 +26,7 @@ final class Members {
     }
 
     static RequestSpecification as(String user) {
-        return RestAssured.given().auth().preemptive().basic(user, "demo").contentType(ContentType.JSON);
+        return org.opencircles.testkit.Staff.as(user);
     }
 
     /** A member aged {@code age} today, announced on member-events. */
