@@ -6,7 +6,7 @@
 # Usage: scripts/keycloak.sh start|stop
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-KC_VERSION=26.5.6
+KC_VERSION=$(sed -n "s:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p" "$ROOT/pom.xml")
 KC="$RUN/keycloak"
 DIST="$KC/keycloak-$KC_VERSION"
 

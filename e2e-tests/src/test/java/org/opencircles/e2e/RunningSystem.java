@@ -17,23 +17,23 @@ import java.util.Map;
 
 /**
  * The three packaged services started as separate processes, exactly as they run in production (prod profile,
- * configured through the environment), against one real Kafka broker and a database each.
+ * configured through the environment), against one real Kafka broker, a database each, and Keycloak for sign-in.
  */
 final class RunningSystem implements AutoCloseable {
-
-    static final String PASSWORD = "e2e-secret";
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     final String bootstrap;
+    final KeycloakServer keycloak;
 
-    private RunningSystem(String bootstrap) {
+    private RunningSystem(String bootstrap, KeycloakServer keycloak) {
         this.bootstrap = bootstrap;
+        this.keycloak = keycloak;
     }
 
     /** Starts members, actions and mentoring; {@code extraEnv} tunes rules (e.g. shorter waits) for the story. */
     static RunningSystem start(Map<String, String> extraEnv) throws Exception {
-        RunningSystem system = new RunningSystem(KafkaBroker.bootstrapServers());
+        RunningSystem system = new RunningSystem(KafkaBroker.bootstrapServers(), KeycloakServer.get());
         // Children must never outlive the test JVM, whatever happens below.
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-services-stop"));
         try {
@@ -69,7 +69,7 @@ final class RunningSystem implements AutoCloseable {
             env.put("OC_DB_USER", Postgres.user());
             env.put("OC_DB_PASSWORD", Postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            env.put("OC_DEMO_PASSWORD", PASSWORD);
+            env.put("OC_OIDC_ISSUER", keycloak.issuer());
             env.putAll(extraEnv);
             processes.add(pb.start());
             urls.put(service, "http://127.0.0.1:" + port);
@@ -83,9 +83,9 @@ final class RunningSystem implements AutoCloseable {
         return urls.get(service);
     }
 
-    /** A request to {@code service} signed in as {@code user}. */
+    /** A request to {@code service} signed in as {@code user}, with a token Keycloak issued to them. */
     io.restassured.specification.RequestSpecification as(String service, String user) {
-        return RestAssured.given().baseUri(url(service)).auth().preemptive().basic(user, PASSWORD)
+        return RestAssured.given().baseUri(url(service)).auth().oauth2(keycloak.token(user))
                 .contentType(io.restassured.http.ContentType.JSON);
     }
 

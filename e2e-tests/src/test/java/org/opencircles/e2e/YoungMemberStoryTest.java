@@ -1,5 +1,6 @@
 package org.opencircles.e2e;
 
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,17 @@ class YoungMemberStoryTest {
                     "consentGivenOn", LocalDate.now().toString()));
         }
         return as("members", "sec-dwn").body(body).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void staffSignInThroughKeycloakAndTheirTokensScopeWhatTheySee() throws Exception {
+        assertThat("a shared demo password is refused", system.keycloak.statusForWrongPassword("dpo"), equalTo(401));
+        as("members", "sec-dwn").get("/audit/erasures").then().statusCode(403);
+        as("members", "dpo").get("/audit/erasures").then().statusCode(200);
+        as("actions", "notifier").get("/follow-ups").then().statusCode(200);
+        as("actions", "notifier").body("{}").post("/follow-ups/" + java.util.UUID.randomUUID() + "/done")
+                .then().statusCode(403);
+        RestAssured.given().baseUri(system.url("members")).get("/clps").then().statusCode(401);
     }
 
     @Test
@@ -157,6 +169,7 @@ class YoungMemberStoryTest {
                         + " warm members->actions median %d ms, max %d ms over %d members; mentoring->actions %d ms;"
                         + " mentee follow-up visible %d ms after the 4000 ms wait limit%n", toActions, toMentoring,
                 warm.get(warm.size() / 2), warm.get(warm.size() - 1), warm.size(), pairingToActions, toFollowUp);
+        report = report.stripTrailing() + String.format("; Keycloak ready in %d ms%n", system.keycloak.startMillis());
         System.out.print("PROPAGATION " + report);
         Path out = Path.of(System.getProperty("opencircles.repo.root", "..")).resolve("e2e-tests/target/propagation.txt");
         Files.writeString(out, report);

@@ -1,0 +1,227 @@
+package org.opencircles.e2e;
+
+import org.opencircles.testkit.StaffDirectory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real identity provider for the end-to-end tests: Keycloak's distribution (unpacked by the build), started
+ * with the repository's realm and a fresh password for every person on every run. Tests sign in through it exactly
+ * as a secretary's REST client does (password grant) and the notifier does (client credentials).
+ */
+final class KeycloakServer implements AutoCloseable {
+
+    private static KeycloakServer running;
+
+    private final Process process;
+    private final String issuer;
+    private final Map<String, String> secrets;
+    private final long startMillis;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private KeycloakServer(Process process, String issuer, Map<String, String> secrets, long startMillis) {
+        this.process = process;
+        this.issuer = issuer;
+        this.secrets = secrets;
+        this.startMillis = startMillis;
+    }
+
+    /** One Keycloak per test JVM, started on first use. */
+    static synchronized KeycloakServer get() throws Exception {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-stop"));
+        }
+        return running;
+    }
+
+    private static KeycloakServer start() throws Exception {
+        Path home = Path.of(System.getProperty("opencircles.keycloak.home", "target/keycloak/keycloak-26.5.6"));
+        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(home + " is missing: the build unpacks Keycloak (./mvnw verify)");
+        }
+        // A fresh realm every run: drop what an earlier run stored, import the repository's realm again.
+        deleteTree(home.resolve("data"));
+        Files.createDirectories(home.resolve("data/import"));
+        Path repo = Path.of(System.getProperty("opencircles.repo.root", ".."));
+        Files.copy(repo.resolve(StaffDirectory.REALM_FILE), home.resolve("data/import/open-circles-realm.json"));
+
+        Map<String, String> secrets = new HashMap<>();
+        for (String person : StaffDirectory.roles().keySet()) {
+            secrets.put(person, randomSecret());
+        }
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm")
+                .redirectErrorStream(true)
+                .redirectOutput(repo.resolve("e2e-tests/target/e2e-logs/keycloak.log").toFile());
+        Files.createDirectories(repo.resolve("e2e-tests/target/e2e-logs"));
+        Map<String, String> env = pb.environment();
+        env.put("JAVA_HOME", javaHome());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomSecret());
+        secrets.forEach((person, secret) -> env.put(StaffDirectory.NOTIFIER.equals(person) ? "OC_NOTIFIER_SECRET"
+                : "OC_PW_" + person.toUpperCase().replace('-', '_'), secret));
+        long started = System.nanoTime();
+        Process process = pb.start();
+        String issuer = "http://127.0.0.1:" + port + "/realms/open-circles";
+        KeycloakServer server = new KeycloakServer(process, issuer, secrets, 0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited; see e2e-tests/target/e2e-logs/keycloak.log");
+            }
+            if (server.answers()) {
+                return new KeycloakServer(process, issuer, secrets, (System.nanoTime() - started) / 1_000_000);
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Keycloak was not ready within 180 s");
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    /** A real access token for a demo person (password grant) or {@code notifier} (client credentials). */
+    String token(String person) {
+        return tokens.computeIfAbsent(person, this::signIn);
+    }
+
+    private String signIn(String person) {
+        String secret = secrets.get(person);
+        if (secret == null) {
+            throw new IllegalArgumentException("No demo person " + person);
+        }
+        String form = StaffDirectory.NOTIFIER.equals(person)
+                ? "grant_type=client_credentials&client_id=open-circles-notifier&client_secret=" + encode(secret)
+                : "grant_type=password&client_id=open-circles-cli&username=" + encode(person) + "&password="
+                + encode(secret);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(issuer + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("Keycloak refused " + person + ": " + response.statusCode());
+            }
+            return token.group(1);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not sign in as " + person, e);
+        }
+    }
+
+    /** Signs in with a wrong password: Keycloak must say no. */
+    int statusForWrongPassword(String person) throws Exception {
+        String form = "grant_type=password&client_id=open-circles-cli&username=" + encode(person) + "&password=demo";
+        return http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private boolean answers() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keycloak needs Java 21+: OC_KEYCLOAK_JAVA_HOME, or the newest such JDK under /usr/lib/jvm. */
+    private static String javaHome() throws IOException {
+        String configured = System.getenv("OC_KEYCLOAK_JAVA_HOME");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (Runtime.version().feature() >= 21) {
+            return System.getProperty("java.home");
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(d -> featureVersion(d) >= 21)
+                    .max(Comparator.comparingInt(KeycloakServer::featureVersion))
+                    .map(Path::toString)
+                    .orElseThrow(() -> new IllegalStateException("Keycloak needs Java 21+: set OC_KEYCLOAK_JAVA_HOME"));
+        }
+    }
+
+    private static int featureVersion(Path jdk) {
+        try {
+            Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(jdk.resolve("release")));
+            return m.find() && Files.exists(jdk.resolve("bin/java")) ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
