@@ -192,4 +192,61 @@ class ImportResourceTest {
         as("organiser-national").get("/members?clp=IMP&size=200").then().statusCode(200)
                 .body("items.membershipNumber", hasItem("TM1"));
     }
+
+    @Test
+    void anImportCannotReachAMemberOfAnotherClpNorSayWhereTheyAre() {
+        Api.clpWithWard("CHT", "Cheltenham");
+        Api.clpWithWard("ISN", "Islington North");
+        String number = Api.uniqueNumber();
+        String islington = as("sec-isn").body(Api.adult(number, "ISN")).post("/members").then().statusCode(201)
+                .extract().path("id");
+        String csv = "membership_number,first_name,last_name,email,clp,ward\n"
+                + number + ",Mallory,Moved,mallory@example.org,CHT,CHT-W1\n";
+        String job = org.opencircles.testkit.Staff.signedIn("sec-cht").contentType("text/csv").body(csv)
+                .post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("sec-cht", job).body("createdRows", equalTo(0)).body("updatedRows", equalTo(0))
+                .body("failedRows", equalTo(1));
+        as("sec-cht").get("/imports/" + job + "/errors").then()
+                .body("[0].lineNumber", equalTo(2)).body("[0].field", equalTo("membership_number"))
+                .body("[0].reason", equalTo("belongs to a member of a CLP you do not manage; their own CLP's "
+                        + "secretary can update them"))
+                .body("[0].reason", org.hamcrest.Matchers.not(containsString("ISN")));
+        as("sec-isn").get("/members/" + islington).then().statusCode(200)
+                .body("clpCode", equalTo("ISN")).body("lastName", equalTo("Adams")).body("email", equalTo("ada@example.org"));
+    }
+
+    @Test
+    void statusChangesThroughAnImportObeyTheSameTransitionsAsTheApi() {
+        String number = Api.uniqueNumber();
+        String id = as("organiser-national").body(Api.adult(number, "IMP")).post("/members").then().statusCode(201)
+                .extract().path("id");
+        as("organiser-national").body(Map.of("status", "RESIGNED")).post("/members/" + id + "/status").then()
+                .statusCode(200);
+        String csv = "membership_number,first_name,last_name,clp,ward,status\n" + number + ",Ada,Adams,IMP,IMP-W1,lapsed\n";
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("organiser-national", job).body("failedRows", equalTo(1));
+        as("organiser-national").get("/imports/" + job + "/errors").then()
+                .body("[0].field", equalTo("status")).body("[0].reason", equalTo("a RESIGNED member cannot become LAPSED"));
+        as("organiser-national").get("/members/" + id).then().body("status", equalTo("RESIGNED"));
+    }
+
+    @Test
+    void importWritesAreAuditedUnderTheUploadersName() {
+        String number = Api.uniqueNumber();
+        String csv = "membership_number,first_name,last_name,clp,ward\n" + number + ",Audra,Audit,IMP,IMP-W1\n";
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("organiser-national", job).body("createdRows", equalTo(1));
+        String id = as("organiser-national").get("/members?clp=IMP&size=200").then().extract()
+                .path("items.find { it.membershipNumber == '" + number + "' }.id");
+        as("dpo").get("/audit/access?memberId=" + id).then().statusCode(200)
+                .body("find { it.action == 'CREATE' }.principal", equalTo("organiser-national"));
+        String edited = csv.replace("Audit", "Audited");
+        String second = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv")
+                .body(edited).post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("organiser-national", second).body("updatedRows", equalTo(1));
+        as("dpo").get("/audit/access?memberId=" + id).then()
+                .body("findAll { it.action == 'UPDATE' && it.principal == 'organiser-national' }.size()", equalTo(1));
+    }
 }

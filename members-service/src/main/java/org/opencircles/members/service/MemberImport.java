@@ -17,6 +17,7 @@ import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.members.rest.MemberRequest;
+import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.ProblemException;
 
@@ -73,6 +74,9 @@ public class MemberImport {
     @Inject
     Clock clock;
 
+    @Inject
+    AccessAudit audit;
+
     /** Imports run one at a time, in the order they were uploaded, so two lists never fight over the same rows. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "member-import");
@@ -102,6 +106,7 @@ public class MemberImport {
             j.owner = instance;
             j.heartbeatAt = j.createdAt;
             j.persist();
+            audit.recordAs(requestedBy, "IMPORT", "import", List.of(j.id));
             return j;
         });
         worker.submit(() -> run(job.id, file, checked));
@@ -233,10 +238,14 @@ public class MemberImport {
         Map<Integer, List<FieldError>> refused = new HashMap<>();
         List<MemberRow> valid = new ArrayList<>();
         LocalDate today = members.today();
+        Map<String, Member> existing = existingMembers(chunk);
         for (MemberRow row : chunk) {
             List<FieldError> errors = validate(row, job, reference, today);
             if (errors.isEmpty() && !seen.add(row.membershipNumber())) {
                 errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
+            }
+            if (errors.isEmpty()) {
+                errors = againstExisting(row, existing.get(row.membershipNumber()), job);
             }
             if (errors.isEmpty()) {
                 valid.add(row);
@@ -247,7 +256,7 @@ public class MemberImport {
         EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                outcomes.putAll(upsertAll(valid));
+                outcomes.putAll(upsertAll(job, valid));
                 recordProgress(job.id, chunk, refused, outcomes);
             });
         } catch (RuntimeException chunkFailed) {
@@ -257,7 +266,7 @@ public class MemberImport {
             for (MemberRow row : valid) {
                 try {
                     QuarkusTransaction.requiringNew().run(() ->
-                            upsertAll(List.of(row)).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
+                            upsertAll(job, List.of(row)).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
                 } catch (RuntimeException rowFailed) {
                     refused.put(row.line(), List.of(new FieldError("row", "could not be saved; check for a "
                             + "membership number or detail that clashes with another member")));
@@ -267,14 +276,47 @@ public class MemberImport {
         }
     }
 
-    private Map<MemberService.Outcome, Integer> upsertAll(List<MemberRow> rows) {
+    /** The members the chunk's membership numbers already belong to, in any CLP, as they are now. */
+    private static Map<String, Member> existingMembers(List<MemberRow> chunk) {
+        List<String> numbers = chunk.stream().map(MemberRow::membershipNumber).filter(java.util.Objects::nonNull)
+                .toList();
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Member.<Member>list("membershipNumber in ?1", numbers)
+                .stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity())));
+    }
+
+    /**
+     * The same rules as the REST API for a row that updates someone: only members of the uploader's CLPs (refused
+     * without saying where the member is, as their CLP is personal data too), and only allowed status changes.
+     */
+    private static List<FieldError> againstExisting(MemberRow row, Member member, ImportJob job) {
+        if (member == null) {
+            return List.of();
+        }
+        if (job.allowedClps != null && !job.allowedClps.contains(member.clpCode)) {
+            return List.of(new FieldError("membership_number", "belongs to a member of a CLP you do not manage; "
+                    + "their own CLP's secretary can update them"));
+        }
+        if (row.status() != null && row.status() != member.status && !member.status.next().contains(row.status())) {
+            return List.of(new FieldError("status", "a " + member.status + " member cannot become " + row.status()));
+        }
+        return List.of();
+    }
+
+    private Map<MemberService.Outcome, Integer> upsertAll(ImportJob job, List<MemberRow> rows) {
         Map<String, Member> existing = rows.isEmpty() ? Map.of()
                 : Member.<Member>list("membershipNumber in ?1", rows.stream().map(MemberRow::membershipNumber).toList())
                 .stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity()));
         EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
         for (MemberRow row : rows) {
-            outcomes.merge(members.upsert(row.request(), row.status(), existing.get(row.membershipNumber())),
-                    1, Integer::sum);
+            Member member = existing.get(row.membershipNumber());
+            if (member != null && job.allowedClps != null && !job.allowedClps.contains(member.clpCode)) {
+                // Checked before this transaction; only a member who moved CLP meanwhile gets here.
+                throw new IllegalStateException("Row at line " + row.line() + " names a member out of scope");
+            }
+            outcomes.merge(members.upsert(row.request(), row.status(), member, job.requestedBy), 1, Integer::sum);
         }
         return outcomes;
     }

@@ -83,15 +83,24 @@ public class MemberService {
 
     /** Creates or updates by membership number, for imports; the request has passed all checks already. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome upsert(MemberRequest request, MembershipStatus status, Member existing) {
+    public Outcome upsert(MemberRequest request, MembershipStatus status, Member existing, String actingFor) {
         if (existing == null) {
-            create(request, status == null ? MembershipStatus.ACTIVE : status);
+            Member created = create(request, status == null ? MembershipStatus.ACTIVE : status);
+            audit.recordAs(actingFor, "CREATE", "member", List.of(created.id));
             return Outcome.CREATED;
         }
         boolean changed = apply(existing, request);
         if (status != null && status != existing.status) {
+            if (!existing.status.next().contains(status)) {
+                // Checked per row before the import's transaction; here only if the member changed meanwhile.
+                throw ProblemException.ruleBroken("status-transition", "status",
+                        "a " + existing.status + " member cannot become " + status);
+            }
             move(existing, status, "membership list import");
             changed = true;
+        }
+        if (changed) {
+            audit.recordAs(actingFor, "UPDATE", "member", List.of(existing.id));
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }

@@ -26,8 +26,16 @@ public class AccessAudit {
     /** Audits one action on several subjects of the same type (for example one page of a member list). */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String action, String subjectType, Collection<?> subjectIds) {
+        recordAs(principal(), action, subjectType, subjectIds);
+    }
+
+    /**
+     * Audits work done on someone's behalf outside their request (an import running in the background), under
+     * their name rather than "system".
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordAs(String principal, String action, String subjectType, Collection<?> subjectIds) {
         Instant now = clock.instant();
-        String principal = principal();
         for (Object subjectId : subjectIds) {
             PersonalDataAccess access = new PersonalDataAccess();
             access.accessedAt = now;
