@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 /** When follow-ups fall due; each CLP's patience is a party decision, so none of it is hard-coded. */
 @ConfigMapping(prefix = "open-circles.follow-ups")
@@ -29,8 +28,4 @@ public interface FollowUpRules {
     /** How often the due table is checked; a follow-up opens at most this long after it falls due. */
     @WithDefault("1s")
     Duration checkInterval();
-
-    /** Where "the day a commitment is due" begins and ends. */
-    @WithDefault("Europe/London")
-    ZoneId zone();
 }

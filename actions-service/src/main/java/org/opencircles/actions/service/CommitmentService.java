@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.platform.time.CivilTime;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class CommitmentService {
     Outbox outbox;
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(rules.zone()));
+        return CivilTime.today(clock);
     }
 
     @Transactional
@@ -177,11 +178,11 @@ public class CommitmentService {
     }
 
     private Instant dueSoonAt(Commitment c) {
-        return c.dueOn.atStartOfDay(rules.zone()).toInstant().minus(rules.commitmentReminderLead());
+        return CivilTime.startOf(c.dueOn).minus(rules.commitmentReminderLead());
     }
 
     /** Overdue from the first moment of the day after the due date, in the party's time zone. */
     private Instant overdueAt(Commitment c) {
-        return c.dueOn.plusDays(1).atStartOfDay(rules.zone()).toInstant();
+        return CivilTime.startOf(c.dueOn.plusDays(1));
     }
 }

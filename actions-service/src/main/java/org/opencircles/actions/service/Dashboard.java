@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,7 +58,7 @@ public class Dashboard {
     }
 
     public ClpFigures forClp(String clp) {
-        LocalDate today = LocalDate.now(clock.withZone(rules.zone()));
+        LocalDate today = CivilTime.today(clock);
         Instant now = clock.instant();
         Tuple members = (Tuple) em.createNativeQuery("""
                 select count(*) filter (where status = 'ACTIVE') as active,

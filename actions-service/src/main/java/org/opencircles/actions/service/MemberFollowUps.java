@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,9 +51,9 @@ public class MemberFollowUps {
         }
         // A member who joined today waits from the moment they were recorded; one imported with an old joining date
         // waits from that date, and is not "new" at all if the wait is already over (no burst of stale follow-ups).
-        LocalDate recordedDay = recordedAt.atZone(rules.zone()).toLocalDate();
+        LocalDate recordedDay = CivilTime.dayOf(recordedAt);
         Instant waitFrom = e.joinedOn().isBefore(recordedDay)
-                ? e.joinedOn().atStartOfDay(rules.zone()).toInstant() : recordedAt;
+                ? CivilTime.startOf(e.joinedOn()) : recordedAt;
         Instant dueAt = waitFrom.plus(rules.newMemberContactWithin());
         if (!dueAt.isBefore(recordedAt)) {
             followUps.schedule(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, m.memberId, "joined", m.clpCode, dueAt);

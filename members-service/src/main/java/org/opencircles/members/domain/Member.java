@@ -1,5 +1,6 @@
 package org.opencircles.members.domain;
 
+import org.opencircles.platform.time.CivilTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -110,12 +111,12 @@ public class Member extends PanacheEntityBase {
 
     /** The 18th birthday, or null when no date of birth is held. */
     public LocalDate adultOn() {
-        return dateOfBirth == null ? null : dateOfBirth.plusYears(AgeBand.ADULT_AGE);
+        return dateOfBirth == null ? null : CivilTime.birthday(dateOfBirth, AgeBand.ADULT_AGE);
     }
 
     /** The 27th birthday, when youth membership ends; null when no date of birth is held. */
     public LocalDate youthUntil() {
-        return dateOfBirth == null ? null : dateOfBirth.plusYears(AgeBand.YOUTH_UNTIL_AGE);
+        return dateOfBirth == null ? null : CivilTime.birthday(dateOfBirth, AgeBand.YOUTH_UNTIL_AGE);
     }
 
     public boolean isMinorOn(LocalDate day) {

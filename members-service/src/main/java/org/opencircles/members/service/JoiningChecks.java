@@ -1,5 +1,7 @@
 package org.opencircles.members.service;
 
+import org.opencircles.members.domain.AgeBand;
+import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencircles.members.config.MembershipRules;
@@ -50,7 +52,7 @@ public class JoiningChecks {
                 errors.add(new FieldError("dateOfBirth",
                         "members must be at least " + rules.minimumJoiningAge() + " when they join"));
             }
-            boolean minor = today.isBefore(r.dateOfBirth().plusYears(18));
+            boolean minor = CivilTime.under(r.dateOfBirth(), AgeBand.ADULT_AGE, today);
             if (minor && r.guardian() == null) {
                 errors.add(new FieldError("guardian", "a parent or guardian is required for members under 18"));
             } else if (minor && isBlank(r.guardian().email()) && isBlank(r.guardian().phone())) {

@@ -185,7 +185,7 @@ public class MemberImport {
                         if (cells == null) {
                             break;
                         }
-                        chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells));
+                        chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells, members.today()));
                     } catch (CsvRecords.BadRecord e) {
                         chunk.add(MemberRow.unreadable(e.line(), e.getMessage()));
                         if (!e.readingCanGoOn()) {

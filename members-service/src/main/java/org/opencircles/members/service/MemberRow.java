@@ -61,7 +61,7 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
         return new MemberRow(line, null, null, null, List.of(new FieldError("row", reason)));
     }
 
-    public static MemberRow parse(int line, List<String> header, List<String> cells) {
+    public static MemberRow parse(int line, List<String> header, List<String> cells, LocalDate today) {
         Map<String, String> v = new HashMap<>();
         for (int i = 0; i < header.size() && i < cells.size(); i++) {
             if (header.get(i) != null && !cells.get(i).isBlank()) {
@@ -77,7 +77,7 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
         LocalDate arrears = date(v, "arrears_since", errors);
         LocalDate guardianConsent = date(v, "guardian_consent_on", errors);
         if (guardianConsent == null && bool(v, "guardian_consent", errors)) {
-            guardianConsent = joined != null ? joined : LocalDate.now();
+            guardianConsent = joined != null ? joined : today;
         }
         MembershipStatus status = parseEnum(MembershipStatus.class, v.get("status"), "status", errors);
         Set<MemberRole> roles = new LinkedHashSet<>();

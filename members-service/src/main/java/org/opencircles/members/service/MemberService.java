@@ -1,5 +1,6 @@
 package org.opencircles.members.service;
 
+import org.opencircles.platform.time.CivilTime;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -63,7 +64,7 @@ public class MemberService {
     ClusterLock clusterLock;
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return CivilTime.today(clock);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.service;
 
+import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class Programme {
     AccessAudit audit;
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return CivilTime.today(clock);
     }
 
     @Transactional
