@@ -56,6 +56,14 @@ class ReplicaTest {
         as("organiser-national").get("/imports/" + orphaned).then().statusCode(200)
                 .body("status", equalTo("INTERRUPTED"))
                 .body("message", startsWith("The service stopped during this import"));
+
+        // While replica b's national import runs, nobody else may import into any CLP.
+        org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv")
+                .body("membership_number,first_name,last_name,clp,ward\n").post("/imports").then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("file"))
+                .body("errors[0].reason", startsWith("another import for every CLP is still running"));
+        // Replica b finishes; the fake job must not hold other tests back.
+        Postgres.column("members_test", "update import_job set status = 'COMPLETED' where id = ? returning id", live);
     }
 
     @Test

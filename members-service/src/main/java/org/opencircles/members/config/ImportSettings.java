@@ -17,6 +17,17 @@ public interface ImportSettings {
     @WithDefault("1000000")
     int maxRows();
 
+    /** Largest file accepted, in megabytes; a larger upload is refused with 413 before anything is read. */
+    @WithDefault("50")
+    int maxFileMegabytes();
+
+    /**
+     * Where uploaded files wait while their import runs (one file per import, named by its id); files whose import
+     * is over are removed on every path, and any left by a crash are swept away.
+     */
+    @WithDefault("${java.io.tmpdir}/open-circles-imports")
+    java.nio.file.Path workDir();
+
     /** Longest cell, in characters; a row with a longer one is a row error and reading goes on. */
     @WithDefault("10000")
     int maxFieldLength();

@@ -19,12 +19,8 @@ import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Membership-list imports: upload a CSV, then watch progress and read the per-row error report. */
@@ -42,16 +38,9 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "text/plain", "application/octet-stream"})
     @Operation(summary = "Upload a membership list (CSV, UTF-8 with or without BOM, or Windows-1252; dates dd/mm/yyyy)")
-    public Response upload(InputStream body, @QueryParam("fileName") String fileName) throws IOException {
-        Path file = Files.createTempFile("member-import-", ".csv");
-        try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            ImportJob job = imports.start(file, fileName, scope.principal(), scope.visibleClps());
-            return Response.accepted(ImportJobView.of(job)).location(URI.create("/imports/" + job.id)).build();
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+    public Response upload(InputStream body, @QueryParam("fileName") String fileName) {
+        ImportJob job = imports.receive(body, fileName, scope.principal(), scope.visibleClps());
+        return Response.accepted(ImportJobView.of(job)).location(URI.create("/imports/" + job.id)).build();
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.opencircles.members.service;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.opencircles.platform.problem.SafeText;
 
 import java.io.Closeable;
 import java.io.FilterReader;
@@ -104,6 +105,10 @@ public final class CsvRecords implements Closeable {
                 if (fields.get(i).length() > maxFieldLength) {
                     throw new BadRecord(recordLine, "column " + (i + 1) + " is longer than " + maxFieldLength
                             + " characters", true);
+                }
+                String unsafe = SafeText.problem(fields.get(i));
+                if (unsafe != null) {
+                    throw new BadRecord(recordLine, "column " + (i + 1) + " " + unsafe, true);
                 }
             }
             return fields;

@@ -18,6 +18,8 @@ import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.cluster.ClusterLock;
+import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.ProblemException;
 
@@ -77,6 +79,9 @@ public class MemberImport {
     @Inject
     AccessAudit audit;
 
+    @Inject
+    ClusterLock clusterLock;
+
     /** Imports run one at a time, in the order they were uploaded, so two lists never fight over the same rows. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "member-import");
@@ -91,26 +96,107 @@ public class MemberImport {
     private record CheckedFile(Charset charset, char delimiter, List<String> header, int rows) {
     }
 
-    /** Checks the file's header and queues it; a file that cannot be a membership list is refused with a 400 now. */
-    public ImportJob start(Path file, String fileName, String requestedBy, Optional<Set<String>> allowedClps) {
-        CheckedFile checked = check(file);
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob j = new ImportJob();
-            j.id = UUID.randomUUID();
-            j.fileName = fileName;
-            j.status = ImportJob.Status.QUEUED;
-            j.requestedBy = requestedBy;
-            j.allowedClps = allowedClps.map(s -> List.copyOf(new java.util.TreeSet<>(s))).orElse(null);
-            j.totalRows = checked.rows();
-            j.createdAt = clock.instant();
-            j.owner = instance;
-            j.heartbeatAt = j.createdAt;
-            j.persist();
-            audit.recordAs(requestedBy, "IMPORT", "import", List.of(j.id));
-            return j;
-        });
-        worker.submit(() -> run(job.id, file, checked));
-        return job;
+    /**
+     * Receives an upload into the work directory (refused with 413 past the size limit), checks its header (a file
+     * that cannot be a membership list is refused with a 400 now) and queues it. At most one import runs at a time
+     * for any CLP: an upload that overlaps a running one is refused with 409. The file is removed on every path.
+     */
+    public ImportJob receive(InputStream body, String fileName, String requestedBy, Optional<Set<String>> allowedClps) {
+        UUID id = UUID.randomUUID();
+        Path file = settings.workDir().resolve(id + ".csv");
+        try {
+            Files.createDirectories(settings.workDir());
+            copyAtMost(body, file, settings.maxFileMegabytes() * 1024L * 1024L);
+            CheckedFile checked = check(file);
+            ImportJob job = QuarkusTransaction.requiringNew().call(() -> queue(id, fileName, requestedBy, allowedClps,
+                    checked.rows()));
+            worker.submit(() -> run(job.id, file, checked));
+            return job;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw ProblemException.invalidField("file", "could not be received");
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private ImportJob queue(UUID id, String fileName, String requestedBy, Optional<Set<String>> allowedClps, int rows) {
+        // One upload at a time decides, across replicas, whether another import already covers these CLPs.
+        clusterLock.lock("import-start");
+        List<String> clps = allowedClps.map(s -> List.copyOf(new java.util.TreeSet<>(s))).orElse(null);
+        List<ImportJob> live = ImportJob.list("status in ?1 and heartbeatAt >= ?2",
+                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING), clock.instant().minus(settings.staleAfter()));
+        for (ImportJob other : live) {
+            if (clps == null || other.allowedClps == null || other.allowedClps.stream().anyMatch(clps::contains)) {
+                throw ProblemException.conflict("file", "another import for " + (other.allowedClps == null
+                        ? "every CLP" : "CLP " + String.join(", ", other.allowedClps.stream()
+                        .filter(c -> clps == null || clps.contains(c)).toList()))
+                        + " is still running; upload this file when it has finished");
+            }
+        }
+        ImportJob j = new ImportJob();
+        j.id = id;
+        j.fileName = fileName;
+        j.status = ImportJob.Status.QUEUED;
+        j.requestedBy = requestedBy;
+        j.allowedClps = clps;
+        j.totalRows = rows;
+        j.createdAt = clock.instant();
+        j.owner = instance;
+        j.heartbeatAt = j.createdAt;
+        j.persist();
+        audit.recordAs(requestedBy, "IMPORT", "import", List.of(j.id));
+        return j;
+    }
+
+    private static void copyAtMost(InputStream body, Path file, long maxBytes) throws IOException {
+        try (InputStream in = body; var out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ProblemException(Problem.of(413, "file-too-large", "File too large",
+                            "file: is larger than " + maxBytes / (1024 * 1024) + " MB; split the list",
+                            List.of(new FieldError("file", "is larger than " + maxBytes / (1024 * 1024) + " MB"))));
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete import file %s", file.getFileName());
+        }
+    }
+
+    /**
+     * Removes files that no live import needs: left by a crash (their import is interrupted or gone) after the stale
+     * period, so an upload still being received is never touched.
+     */
+    void removeLeftoverFiles() {
+        if (!Files.isDirectory(settings.workDir())) {
+            return;
+        }
+        java.time.Instant cutoff = clock.instant().minus(settings.staleAfter());
+        Set<String> live = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list("status in ?1",
+                List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)).stream()
+                .map(j -> j.id + ".csv").collect(Collectors.toSet()));
+        try (var files = Files.list(settings.workDir())) {
+            for (Path f : files.toList()) {
+                if (!live.contains(f.getFileName().toString())
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not sweep %s: %s", settings.workDir(), e.getMessage());
+        }
     }
 
     private CheckedFile check(Path file) {
@@ -214,11 +300,7 @@ public class MemberImport {
                 j.finishedAt = clock.instant();
             });
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warnf("Could not delete import file %s", file);
-            }
+            deleteQuietly(file);
         }
     }
 
@@ -374,10 +456,12 @@ public class MemberImport {
         QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = ?1 where owner = ?2 and status in ?3",
                 clock.instant(), instance, List.of(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)));
         markInterrupted();
+        removeLeftoverFiles();
     }
 
     void onStart(@Observes StartupEvent event) {
         markInterrupted();
+        removeLeftoverFiles();
     }
 
     /**

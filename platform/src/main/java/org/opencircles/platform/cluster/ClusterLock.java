@@ -27,4 +27,11 @@ public class ClusterLock {
                 .setParameter("space", JOB_LOCKS).setParameter("job", job).getSingleResult();
         return Boolean.TRUE.equals(locked);
     }
+
+    /** Waits until this transaction holds {@code job}'s lock: for short sections that must not run side by side. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String job) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:space, hashtext(:job))) locked")
+                .setParameter("space", JOB_LOCKS).setParameter("job", job).getSingleResult();
+    }
 }

@@ -50,7 +50,8 @@ public class ProblemMappers {
 
     /** Listed by exact type: Quarkus ships its own mapper for MismatchedInputException, whose body is not a problem. */
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class, ValueInstantiationException.class})
+            UnrecognizedPropertyException.class, InvalidFormatException.class, ValueInstantiationException.class,
+            UnsafeTextException.class})
     public Response unreadable(JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -59,6 +60,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
             reason = "is not a known field";
+        } else if (e instanceof UnsafeTextException) {
+            reason = e.getOriginalMessage();
         } else if (e instanceof InvalidFormatException f) {
             reason = "'" + f.getValue() + "' is not a valid " + friendlyType(f.getTargetType());
         } else {
@@ -107,15 +110,67 @@ public class ProblemMappers {
     public Response unauthenticated() {
         return Response.fromResponse(Problem.of(401, "unauthenticated", "Unauthenticated",
                         "Sign in with your Open Circles account", null).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Open Circles\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"open-circles\"").build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Response known = fromDatabase(e);
+        if (known != null) {
+            return known;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote incident " + incident, null).toResponse();
+    }
+
+    /**
+     * What the database said, when it says the request lost a race or carried text it cannot store: a 409 naming the
+     * field of a unique key another request took first (never the value, which may be someone's data), or a 400.
+     * Null for anything else.
+     */
+    static Response fromDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("23505")) {
+                    return ProblemException.conflict(keyField(sql.getMessage()),
+                            "was taken by another request at the same moment; reload and try again").problem()
+                            .toResponse();
+                }
+                if (state.startsWith("23")) {
+                    return Problem.of(409, "conflict", "Conflict", "The record changed while this request ran; "
+                            + "reload and try again", null).toResponse();
+                }
+                if (state.equals("22021") || state.equals("22P05")) {
+                    return ProblemException.invalidField("body", "must be valid text without NUL characters")
+                            .problem().toResponse();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The column of a unique-key violation ("Key (membership_number)=(...)"), as the API's camelCase field. */
+    static String keyField(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Key \\(([a-z_, ]+)\\)=").matcher(
+                message == null ? "" : message);
+        if (!m.find()) {
+            return "id";
+        }
+        String column = m.group(1).split(",")[0].trim();
+        StringBuilder field = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                field.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return field.toString();
     }
 
     private static String safeDetail(WebApplicationException e, Response.StatusType status) {
