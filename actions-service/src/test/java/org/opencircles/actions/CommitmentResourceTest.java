@@ -65,6 +65,15 @@ class CommitmentResourceTest {
         as("sec-dwn").body(Map.of("status", "IN_PROGRESS")).post("/commitments/" + id + "/progress")
                 .then().statusCode(422).body("errors[0].field", equalTo("status"));
 
+        List<TopicProbe.Received> progressed = TopicProbe.awaitRecords(Upstream.bootstrap(), "commitment-events",
+                r -> id.equals(r.key()) && "commitment.progressed".equals(r.value().path("type").asText()), 2,
+                Duration.ofSeconds(20));
+        // Progress notes are free text: they stay in actions-service, the topic carries status and figures (v2).
+        assertThat(progressed.get(0).value().path("version").asInt(), equalTo(2));
+        assertThat(progressed.get(1).value().path("payload").path("status").asText(), equalTo("DONE"));
+        assertThat(progressed.toString(), not(containsString("mentors recruited")));
+        assertThat(progressed.get(0).value().path("payload").has("note"), equalTo(false));
+
         TopicProbe.Received made = TopicProbe.awaitRecord(Upstream.bootstrap(), "commitment-events",
                 r -> id.equals(r.key()) && "commitment.made".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));

@@ -110,4 +110,18 @@ class FollowUpResourceTest {
         as("sec-cht").get("/dashboard/ISN").then().statusCode(403);
         as("sec-cht").get("/dashboard").then().statusCode(200).body("clpCode", not(hasItem("ISN")));
     }
+
+    @Test
+    void erasureReplacesTheNotesStaffWroteAboutTheMember() {
+        UUID member = Upstream.memberJoined("CRN");
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-crn", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
+        String followUp = open("sec-crn", "NEW_MEMBER_NOT_CONTACTED", member).get(0);
+        as("sec-crn").body("{\"note\": \"Called; going through a hard time, asked us to ring after Easter\"}")
+                .post("/follow-ups/" + followUp + "/done").then().statusCode(200);
+        Upstream.publish(new MemberPayloads.Erased(member, Instant.now()), member);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "member erased".equals(
+                as("sec-crn").get("/follow-ups?status=DONE&subjectId=" + member).then().extract().path("[0].note")));
+        as("sec-crn").get("/follow-ups?subjectId=" + member).then()
+                .body("note", org.hamcrest.Matchers.everyItem(equalTo("member erased")));
+    }
 }

@@ -14,8 +14,11 @@ public final class CommitmentPayloads {
                        List<UUID> ownerMemberIds, LocalDate dueOn, Long targetPence) {
     }
 
-    /** Status or progress moved; {@code raisedPence} only for fundraising commitments. */
+    /**
+     * Status or progress moved; {@code raisedPence} only for fundraising commitments. Version 2 no longer carries the
+     * free-text note, which stays in actions-service.
+     */
     public record Progressed(UUID commitmentId, String clpCode, String status, Integer percentComplete,
-                             Long raisedPence, String note) {
+                             Long raisedPence) {
     }
 }

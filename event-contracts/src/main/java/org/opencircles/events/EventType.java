@@ -10,19 +10,19 @@ import java.util.stream.Collectors;
 public enum EventType {
     MEMBER_JOINED("member.joined", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.Joined.class),
     MEMBER_UPDATED("member.updated", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.Updated.class),
-    MEMBER_STATUS_CHANGED("member.status-changed", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.StatusChanged.class),
+    MEMBER_STATUS_CHANGED("member.status-changed", 2, Topics.MEMBER_EVENTS, "member", MemberPayloads.StatusChanged.class),
     MEMBER_CONTACT_LOGGED("member.contact-logged", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.ContactLogged.class),
     MEMBER_ERASED("member.erased", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.Erased.class),
 
     COMMITMENT_MADE("commitment.made", 1, Topics.COMMITMENT_EVENTS, "commitment", CommitmentPayloads.Made.class),
-    COMMITMENT_PROGRESSED("commitment.progressed", 1, Topics.COMMITMENT_EVENTS, "commitment", CommitmentPayloads.Progressed.class),
+    COMMITMENT_PROGRESSED("commitment.progressed", 2, Topics.COMMITMENT_EVENTS, "commitment", CommitmentPayloads.Progressed.class),
 
     FOLLOW_UP_DUE("follow-up.due", 1, Topics.FOLLOW_UPS, "follow-up", FollowUpPayloads.Due.class),
     FOLLOW_UP_CLOSED("follow-up.closed", 1, Topics.FOLLOW_UPS, "follow-up", FollowUpPayloads.Closed.class),
 
     MENTOR_REGISTERED("mentor.registered", 1, Topics.MENTORING_EVENTS, "mentor", MentoringPayloads.MentorRegistered.class),
     MENTEE_ENROLLED("mentee.enrolled", 1, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeEnrolled.class),
-    MENTEE_WITHDRAWN("mentee.withdrawn", 1, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeWithdrawn.class),
+    MENTEE_WITHDRAWN("mentee.withdrawn", 2, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeWithdrawn.class),
     PAIRING_ACTIVATED("pairing.activated", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingActivated.class),
     PAIRING_ENDED("pairing.ended", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingEnded.class);
 

@@ -27,9 +27,20 @@ public final class MemberPayloads {
                           boolean guardianConsent) {
     }
 
-    /** Membership status moved, e.g. active to lapsed for arrears, or resigned to active on rejoining. */
-    public record StatusChanged(UUID memberId, String clpCode, String from, String to, String reason) {
+    /**
+     * Membership status moved, e.g. active to lapsed for arrears, or resigned to active on rejoining. Version 2:
+     * {@code reasonCode} is one of {@link #ARREARS_PAST_GRACE}, {@link #LIST_IMPORT}, {@link #STAFF_DECISION}; the
+     * words a secretary gave stay in members-service (version 1 carried them here as free text).
+     */
+    public record StatusChanged(UUID memberId, String clpCode, String from, String to, String reasonCode) {
     }
+
+    /** Lapsed because arrears passed the grace period. */
+    public static final String ARREARS_PAST_GRACE = "ARREARS_PAST_GRACE";
+    /** Set by a membership list import. */
+    public static final String LIST_IMPORT = "LIST_IMPORT";
+    /** Changed by a member of staff through the API. */
+    public static final String STAFF_DECISION = "STAFF_DECISION";
 
     /**
      * A contact was logged. {@code kind} is one of WANTS_TO_GET_INVOLVED, CALLED, MET, EMAILED, TEXTED, NO_ANSWER;

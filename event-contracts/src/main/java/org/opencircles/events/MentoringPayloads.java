@@ -17,8 +17,11 @@ public final class MentoringPayloads {
             implements MenteeJourney {
     }
 
-    /** A mentee left the programme (on request, erasure or lapse). */
-    public record MenteeWithdrawn(UUID menteeId, UUID memberId, String clpCode, String reason)
+    /**
+     * A mentee left the programme. Version 2: {@code reasonCode} is {@code MEMBER_LAPSED}, {@code MEMBER_RESIGNED}
+     * or {@code MEMBER_ERASED} (version 1 carried words).
+     */
+    public record MenteeWithdrawn(UUID menteeId, UUID memberId, String clpCode, String reasonCode)
             implements MenteeJourney {
     }
 

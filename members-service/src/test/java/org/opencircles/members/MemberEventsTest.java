@@ -74,4 +74,35 @@ class MemberEventsTest {
                 Duration.ofSeconds(20));
         assertThat(erased.value().path("payload").path("memberId").asText(), equalTo(memberId));
     }
+
+    @Test
+    void aStatusChangeCarriesAReasonCodeNeverTheWordsAndErasureTakesTheWordsAndImportReportsToo() {
+        String number = Api.uniqueNumber();
+        String memberId = as("organiser-national").body(adult(number, "EVT")).post("/members").then().statusCode(201)
+                .extract().path("id");
+        as("organiser-national").body(Map.of("status", "RESIGNED", "reason", "Moving to Glasgow after a divorce"))
+                .post("/members/" + memberId + "/status").then().statusCode(200);
+        TopicProbe.Received changed = TopicProbe.awaitRecord(bootstrap, "member-events",
+                r -> memberId.equals(r.key()) && "member.status-changed".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+        assertThat(changed.value().path("version").asInt(), equalTo(2));
+        assertThat(changed.value().path("payload").path("reasonCode").asText(), equalTo("STAFF_DECISION"));
+        assertThat(changed.value().path("payload").has("reason"), equalTo(false));
+        assertThat(changed.value().toString(), not(containsString("Glasgow")));
+
+        // An import report that quotes this member's cells (a bad date of birth)...
+        String csv = "membership_number,first_name,last_name,clp,ward,date_of_birth\n"
+                + number + ",Ada,Adams,EVT,EVT-W1,31/02/1980\n";
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .post("/imports").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(
+                as("organiser-national").get("/imports/" + job).then().extract().path("status")));
+        as("organiser-national").get("/imports/" + job + "/errors").then().body("size()", equalTo(1));
+        // ...goes with the erasure, as does the reason given for the status change.
+        as("dpo").body(Map.of("reference", "DSAR-8")).post("/members/" + memberId + "/erasure").then().statusCode(200);
+        as("organiser-national").get("/imports/" + job + "/errors").then().body("size()", equalTo(0));
+        assertThat(org.opencircles.testkit.Postgres.column("members_test",
+                "select count(*) from member where id = ? and status_reason is null", java.util.UUID.fromString(memberId)),
+                equalTo(java.util.List.of(1L)));
+    }
 }

@@ -28,7 +28,14 @@ class MentorResourceTest {
                         LocalDate.now().plusYears(3)))).put("/mentors/" + mentor + "/safeguarding")
                 .then().statusCode(200).body("checkExpiresOn", equalTo(LocalDate.now().plusYears(3).toString()));
         as("sec-dwn").get("/mentors/" + mentor).then().statusCode(403);
-        as("organiser-london").get("/mentors/" + mentor).then().statusCode(200);
+        // The DBS certificate number is for those who check it: youth officers, and the DPO for audit.
+        as("youth-officer").get("/mentors/" + mentor).then().body("checkReference", equalTo("001234567890"));
+        as("dpo").get("/mentors/" + mentor).then().statusCode(200).body("checkReference", equalTo("001234567890"));
+        as("organiser-london").get("/mentors/" + mentor).then().statusCode(200)
+                .body("checkLevel", equalTo("ENHANCED_WITH_BARRED_LIST"))
+                .body("checkReference", org.hamcrest.Matchers.nullValue());
+        as("organiser-london").get("/mentors?clp=DWN").then().statusCode(200)
+                .body("checkReference", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test

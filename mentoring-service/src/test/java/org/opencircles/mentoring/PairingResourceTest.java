@@ -114,7 +114,7 @@ class PairingResourceTest {
         as("youth-officer").body("{}").post("/pairings/" + pairing + "/activate").then().statusCode(200);
 
         UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.StatusChanged(mentorMember, "CHT", "ACTIVE",
-                "LAPSED", "in arrears"), mentorMember);
+                "LAPSED", MemberPayloads.ARREARS_PAST_GRACE), mentorMember);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "ENDED".equals(as("youth-officer").get("/pairings/" + pairing).then().extract().path("status")));
         as("youth-officer").get("/pairings/" + pairing).then().body("endReason", equalTo("MENTOR_UNAVAILABLE"));

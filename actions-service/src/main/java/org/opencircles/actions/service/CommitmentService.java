@@ -1,6 +1,5 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.platform.time.CivilTime;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import org.opencircles.events.CommitmentPayloads;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.time.CivilTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -149,7 +149,7 @@ public class CommitmentService {
         u.updatedAt = c.updatedAt;
         u.persist();
         outbox.publish(new CommitmentPayloads.Progressed(c.id, c.clpCode, c.status.name(), c.percentComplete,
-                c.kind == CommitmentKind.FUNDRAISING ? c.raisedPence : null, r.note()), c.id);
+                c.kind == CommitmentKind.FUNDRAISING ? c.raisedPence : null), c.id);
         if (!c.status.isOpen()) {
             followUps.resolve(c.id, List.of(FollowUpReason.COMMITMENT_DUE_SOON, FollowUpReason.COMMITMENT_OVERDUE),
                     "commitment " + c.status.name().toLowerCase());

@@ -1,11 +1,11 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.platform.time.CivilTime;
 
 import java.time.Clock;
 import java.time.Duration;

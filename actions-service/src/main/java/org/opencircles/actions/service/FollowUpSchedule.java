@@ -116,6 +116,12 @@ public class FollowUpSchedule {
         return due.size();
     }
 
+    /** Replaces every note on a subject's follow-ups, which may say anything about the person, after an erasure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseNotes(UUID subjectId) {
+        FollowUp.update("note = ?1 where subjectId = ?2 and note is not null", "member erased", subjectId);
+    }
+
     /** A person did what the follow-up asked. */
     @Transactional
     public FollowUp complete(UUID id, String note, String by) {

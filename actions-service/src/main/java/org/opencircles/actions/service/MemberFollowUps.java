@@ -1,6 +1,5 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +9,7 @@ import org.opencircles.actions.domain.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MemberPayloads;
+import org.opencircles.platform.time.CivilTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,8 +107,11 @@ public class MemberFollowUps {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(MemberPayloads.Erased e) {
         followUps.resolve(e.memberId(), CONTACT_REASONS, "member erased");
+        // Notes staff wrote when closing the member's follow-ups ("called, coming to the ward meeting") go too.
+        followUps.eraseNotes(e.memberId());
         for (MenteeProjection mentee : MenteeProjection.<MenteeProjection>list("memberId", e.memberId())) {
             followUps.resolve(mentee.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "member erased");
+            followUps.eraseNotes(mentee.menteeId);
             mentee.delete();
         }
         em.createNativeQuery("update commitment set owner_member_ids = array_remove(owner_member_ids, :id) "

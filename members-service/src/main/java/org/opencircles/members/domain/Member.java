@@ -1,6 +1,5 @@
 package org.opencircles.members.domain;
 
-import org.opencircles.platform.time.CivilTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.opencircles.platform.time.CivilTime;
 
 /** A party member in one CLP and one ward: special-category personal data, read only through audited paths. */
 @Entity
@@ -99,6 +99,10 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "erased_at")
     public Instant erasedAt;
+
+    /** Why the status last changed, in the words given (a secretary's reason); never leaves this service. */
+    @Column(name = "status_reason")
+    public String statusReason;
 
     @Version
     public long version;

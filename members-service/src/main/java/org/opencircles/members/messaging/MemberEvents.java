@@ -32,8 +32,8 @@ public class MemberEvents {
                 m.guardianConsentOn != null);
     }
 
-    public void statusChanged(Member m, MembershipStatus from, String reason) {
-        outbox.publish(new MemberPayloads.StatusChanged(m.id, m.clpCode, from.name(), m.status.name(), reason), m.id);
+    public void statusChanged(Member m, MembershipStatus from, String reasonCode) {
+        outbox.publish(new MemberPayloads.StatusChanged(m.id, m.clpCode, from.name(), m.status.name(), reasonCode), m.id);
     }
 
     public void contactLogged(Member m, ContactLogEntry entry) {

@@ -1,16 +1,17 @@
 package org.opencircles.members.service;
 
-import org.opencircles.platform.time.CivilTime;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.opencircles.events.MemberPayloads;
 import org.opencircles.members.config.MembershipRules;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
+import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.members.messaging.MemberEvents;
@@ -23,6 +24,7 @@ import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +99,7 @@ public class MemberService {
                 throw ProblemException.ruleBroken("status-transition", "status",
                         "a " + existing.status + " member cannot become " + status);
             }
-            move(existing, status, "membership list import");
+            move(existing, status, MemberPayloads.LIST_IMPORT, "membership list import");
             changed = true;
         }
         if (changed) {
@@ -140,7 +142,8 @@ public class MemberService {
             // Rejoining clears the arrears that lapsed them, or they would lapse again at once.
             member.arrearsSince = null;
         }
-        move(member, request.status(), request.reason() == null ? "changed by " + audit.principal() : request.reason());
+        move(member, request.status(), MemberPayloads.STAFF_DECISION,
+                request.reason() == null ? "changed by " + audit.principal() : request.reason());
         audit.record("UPDATE", "member", member.id);
         return member;
     }
@@ -192,6 +195,11 @@ public class MemberService {
         }
         Instant now = clock.instant();
         ContactLogEntry.delete("memberId", id);
+        if (member.membershipNumber != null) {
+            // Import reports quote the rows' cells (a date of birth, say): the member's go with them.
+            ImportRowError.delete("membershipNumber", member.membershipNumber);
+        }
+        member.statusReason = null;
         member.membershipNumber = null;
         member.firstName = null;
         member.lastName = null;
@@ -301,7 +309,8 @@ public class MemberService {
         LocalDate cutoff = today().minusMonths(rules.arrearsGraceMonths());
         List<Member> due = Member.<Member>find("status = ?1 and arrearsSince <= ?2 and erasedAt is null",
                 MembershipStatus.ACTIVE, cutoff).page(0, limit).list();
-        due.forEach(m -> move(m, MembershipStatus.LAPSED, "in arrears since " + m.arrearsSince));
+        due.forEach(m -> move(m, MembershipStatus.LAPSED, MemberPayloads.ARREARS_PAST_GRACE,
+                "in arrears since " + m.arrearsSince));
         return due.size();
     }
 
@@ -339,7 +348,8 @@ public class MemberService {
             events.updated(member);
         }
         if (pastArrearsGrace(member)) {
-            move(member, MembershipStatus.LAPSED, "in arrears since " + member.arrearsSince);
+            move(member, MembershipStatus.LAPSED, MemberPayloads.ARREARS_PAST_GRACE,
+                    "in arrears since " + member.arrearsSince);
         }
         return true;
     }
@@ -350,12 +360,14 @@ public class MemberService {
                 && !member.arrearsSince.isAfter(today().minusMonths(rules.arrearsGraceMonths()));
     }
 
-    private void move(Member member, MembershipStatus to, String reason) {
+    /** Moves the status; the words (a secretary's reason, say) stay here, other services get the code only. */
+    private void move(Member member, MembershipStatus to, String reasonCode, String reason) {
         MembershipStatus from = member.status;
         member.status = to;
         member.statusChangedOn = today();
         member.updatedAt = clock.instant();
-        events.statusChanged(member, from, reason);
+        member.statusReason = reason;
+        events.statusChanged(member, from, reasonCode);
     }
 
     private static void copy(MemberRequest r, Member m) {

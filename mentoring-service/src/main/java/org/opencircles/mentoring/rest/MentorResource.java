@@ -45,7 +45,7 @@ public class MentorResource {
     }
 
     @GET
-    @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER})
+    @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
     public List<MentoringDtos.MentorView> list(@QueryParam("clp") String clp) {
         if (clp != null && !clp.isBlank()) {
             scope.requireClp(clp);
@@ -57,7 +57,7 @@ public class MentorResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER})
+    @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
     public MentoringDtos.MentorView get(@PathParam("id") String id) {
         return programme.view(visible(id));
     }

@@ -65,14 +65,14 @@ public class MemberChanges {
         }
         m.status = e.to();
         if (!"ACTIVE".equals(e.to())) {
-            leave(e.memberId(), "member " + e.to().toLowerCase());
+            leave(e.memberId(), "MEMBER_" + e.to());
         }
     }
 
     /** Ends the member's pairings, then erases what mentoring holds of them: link, skills, goals, check, notes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(MemberPayloads.Erased e) {
-        leave(e.memberId(), "member erased");
+        leave(e.memberId(), "MEMBER_ERASED");
         for (Mentor mentor : Mentor.<Mentor>list("memberId", e.memberId())) {
             eraseNotes("mentorId", mentor.id);
             mentor.memberId = null;
@@ -87,7 +87,8 @@ public class MemberChanges {
         MemberProjection.deleteById(e.memberId());
     }
 
-    private void leave(UUID memberId, String why) {
+    /** Ends the member's pairings and withdraws them as a mentee; {@code reasonCode} is what the event says. */
+    private void leave(UUID memberId, String reasonCode) {
         for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
             mentor.status = Mentor.Status.INACTIVE;
             for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, LIVE)) {
@@ -100,7 +101,7 @@ public class MemberChanges {
             }
             if (mentee.status != Mentee.Status.WITHDRAWN && mentee.status != Mentee.Status.COMPLETED) {
                 mentee.status = Mentee.Status.WITHDRAWN;
-                outbox.publish(new MentoringPayloads.MenteeWithdrawn(mentee.id, memberId, mentee.clpCode, why),
+                outbox.publish(new MentoringPayloads.MenteeWithdrawn(mentee.id, memberId, mentee.clpCode, reasonCode),
                         mentee.id);
             }
         }

@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.service;
 
+import org.opencircles.platform.security.Roles;
 import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ import java.util.UUID;
 /** Mentors, mentees and cohorts: who is in the programme, and the safeguarding record of each mentor. */
 @ApplicationScoped
 public class Programme {
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @Inject
     Clock clock;
@@ -145,10 +149,12 @@ public class Programme {
     @Transactional
     public MentoringDtos.MentorView view(Mentor m) {
         audit.record("READ", "mentor", m.id);
+        // DBS certificate numbers are for those who check them: youth officers, and the DPO for audit.
+        boolean mayReadCheck = identity.hasRole(Roles.YOUTH_OFFICER) || identity.hasRole(Roles.DATA_PROTECTION);
         long live = Pairing.count("mentorId = ?1 and status in ?2", m.id,
                 List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE));
         return new MentoringDtos.MentorView(m.id, m.memberId, m.clpCode, List.copyOf(m.skills), m.capacity, live,
-                m.checkLevel, m.checkReference, m.checkIssuedOn, m.checkExpiresOn, m.trainingCompletedOn,
+                m.checkLevel, mayReadCheck ? m.checkReference : null, m.checkIssuedOn, m.checkExpiresOn, m.trainingCompletedOn,
                 m.checkValidOn(today(), Safeguarding.FOR_MINORS) && m.trainedBy(today()), m.status);
     }
 

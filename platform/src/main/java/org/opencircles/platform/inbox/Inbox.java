@@ -75,9 +75,9 @@ public class Inbox {
             return Optional.empty();
         }
         int known = type.get().version();
-        if (envelope.version() != known) {
+        if (envelope.version() > known || envelope.version() < 1) {
             throw new PoisonMessageException(envelope.type() + " version " + envelope.version()
-                    + " is not one this reader knows (it reads version " + known + ")", null);
+                    + " is not one this reader knows (it reads up to version " + known + ")", null);
         }
         Record payload;
         try {

@@ -64,7 +64,7 @@ class InboxReadTest {
     void refusesAVersionItDoesNotKnowSayingWhy() {
         PoisonMessageException e = assertThrows(PoisonMessageException.class,
                 () -> inbox.read(joined("member.joined", 2, "", "")));
-        assertEquals("member.joined version 2 is not one this reader knows (it reads version 1)", e.getMessage());
+        assertEquals("member.joined version 2 is not one this reader knows (it reads up to version 1)", e.getMessage());
     }
 
     @Test
