@@ -124,4 +124,23 @@ class FollowUpResourceTest {
         as("sec-crn").get("/follow-ups?subjectId=" + member).then()
                 .body("note", org.hamcrest.Matchers.everyItem(equalTo("member erased")));
     }
+
+    @Test
+    void aPairingEndedForSafeguardingReachesTheYouthOfficerAtOnce() {
+        UUID member = Upstream.memberJoined("CRN");
+        UUID mentee = Upstream.menteeEnrolled(member, "CRN");
+        UUID pairing = UUID.randomUUID();
+        Upstream.publish(new org.opencircles.events.MentoringPayloads.PairingActivated(pairing, UUID.randomUUID(),
+                mentee, member, "CRN", LocalDate.now()), pairing);
+        Upstream.publish(new org.opencircles.events.MentoringPayloads.PairingEnded(pairing, UUID.randomUUID(), mentee,
+                member, "CRN", "SAFEGUARDING_RECHECK_FAILED"), pairing);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> open("youth-officer", "PAIRING_ENDED_FOR_SAFEGUARDING", mentee).size() == 1);
+        TopicProbe.Received due = TopicProbe.awaitRecord(Upstream.bootstrap(), "follow-ups",
+                r -> mentee.toString().equals(r.value().path("payload").path("subjectId").asText())
+                        && "PAIRING_ENDED_FOR_SAFEGUARDING".equals(r.value().path("payload").path("reason").asText()),
+                Duration.ofSeconds(20));
+        assertThat(due.value().path("payload").path("assigneeRole").asText(), equalTo("youth-officer"));
+        assertThat(open("sec-crn", "PAIRING_ENDED_FOR_SAFEGUARDING", mentee), hasSize(1));
+    }
 }

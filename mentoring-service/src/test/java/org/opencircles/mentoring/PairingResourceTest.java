@@ -135,4 +135,38 @@ class PairingResourceTest {
                 r -> mentee.equals(r.key()) && "mentee.withdrawn".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
     }
+
+    @Test
+    void safeguardingFollowsTheMemberConsentWithdrawnEndsThePairingAndAMoveTakesMentoringAlong() {
+        UUID menteeMember = Members.joined("CRN", 15, true);
+        UUID mentorMember = Members.joined("CRN", 40, false);
+        String mentor = Members.mentor(mentorMember, Members.check("ENHANCED_WITH_BARRED_LIST",
+                LocalDate.now().plusYears(2)), LocalDate.now().minusDays(5).toString());
+        String mentee = Members.mentee(menteeMember);
+        String pairing = as("youth-officer").body(Map.of("mentorId", mentor, "menteeId", mentee)).post("/pairings")
+                .then().statusCode(201).extract().path("id");
+        as("youth-officer").body("{}").post("/pairings/" + pairing + "/activate").then().statusCode(200);
+
+        // The guardian withdraws consent: members-service says so, mentoring ends the pairing at once.
+        LocalDate born = LocalDate.now().minusYears(15).minusDays(10);
+        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Updated(menteeMember, "CRN", "CRN-W1",
+                born.plusYears(18), born.plusYears(27), false), menteeMember);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "ENDED".equals(as("youth-officer").get("/pairings/" + pairing).then().extract().path("status")));
+        as("youth-officer").get("/pairings/" + pairing).then().body("endReason", equalTo("SAFEGUARDING_RECHECK_FAILED"));
+        as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("WAITING"));
+        TopicProbe.Received ended = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+                r -> mentee.equals(r.key()) && "pairing.ended".equals(r.value().path("type").asText()),
+                Duration.ofSeconds(20));
+        assertThat(ended.value().path("payload").path("reason").asText(), equalTo("SAFEGUARDING_RECHECK_FAILED"));
+        // Nor can a new pairing start until consent is recorded again.
+        as("youth-officer").body(Map.of("mentorId", mentor, "menteeId", mentee)).post("/pairings").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("mentee.guardianConsent"));
+
+        // The mentor moves to Cheltenham: their mentoring record moves with them.
+        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Updated(mentorMember, "CHT", "CHT-W1",
+                LocalDate.now().minusYears(22), LocalDate.now().minusYears(13), false), mentorMember);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "CHT".equals(as("youth-officer").get("/mentors/" + mentor).then().extract().path("clpCode")));
+    }
 }

@@ -6,7 +6,9 @@ public enum FollowUpReason {
     INVOLVEMENT_NOT_FOLLOWED_UP("member", "secretary"),
     COMMITMENT_DUE_SOON("commitment", "secretary"),
     COMMITMENT_OVERDUE("commitment", "organiser"),
-    MENTEE_WAITING("mentee", "youth-officer");
+    MENTEE_WAITING("mentee", "youth-officer"),
+    /** A pairing ended because a safeguarding rule broke (a check expired, consent withdrawn): due at once. */
+    PAIRING_ENDED_FOR_SAFEGUARDING("mentee", "youth-officer");
 
     private final String subjectType;
     private final String assigneeRole;

@@ -156,6 +156,7 @@ public class FollowUpSchedule {
                 Commitment c = Commitment.findById(f.subjectId);
                 yield c != null && c.status.isOpen();
             }
+            case PAIRING_ENDED_FOR_SAFEGUARDING -> true;
             case MENTEE_WAITING -> {
                 MenteeProjection m = MenteeProjection.findById(f.subjectId);
                 yield m != null && "WAITING".equals(m.status);

@@ -17,7 +17,10 @@ import java.util.Set;
 public class MenteeFollowUps {
 
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
-    private static final Set<String> MENTEE_STILL_WAITS = Set.of("MENTOR_UNAVAILABLE", "SAFEGUARDING_EXPIRED");
+    private static final Set<String> MENTEE_STILL_WAITS = Set.of("MENTOR_UNAVAILABLE", "SAFEGUARDING_EXPIRED",
+            "SAFEGUARDING_RECHECK_FAILED");
+    /** Pairing end reasons the youth officer must hear of at once. */
+    private static final Set<String> SAFEGUARDING_ENDS = Set.of("SAFEGUARDING_EXPIRED", "SAFEGUARDING_RECHECK_FAILED");
 
     @Inject
     FollowUpRules rules;
@@ -53,6 +56,10 @@ public class MenteeFollowUps {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void pairingEnded(MentoringPayloads.PairingEnded e, Instant at) {
+        if (SAFEGUARDING_ENDS.contains(e.reason())) {
+            followUps.schedule(FollowUpReason.PAIRING_ENDED_FOR_SAFEGUARDING, e.menteeId(),
+                    "pairing-ended:" + e.pairingId(), e.clpCode(), at);
+        }
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
         if (m == null || !"PAIRED".equals(m.status) || !MENTEE_STILL_WAITS.contains(e.reason())) {
             return;

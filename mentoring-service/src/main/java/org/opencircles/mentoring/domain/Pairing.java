@@ -22,7 +22,11 @@ public class Pairing extends PanacheEntityBase {
     public enum Status { PROPOSED, ACTIVE, ENDED }
 
     /** Why a pairing ended; the first two leave the mentee waiting for a new mentor. */
-    public enum EndReason { MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, MENTEE_LEFT, COMPLETED }
+    public enum EndReason {
+        MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, MENTEE_LEFT, COMPLETED,
+        /** A change to either member (consent withdrawn, a date of birth, a move) broke a safeguarding rule. */
+        SAFEGUARDING_RECHECK_FAILED
+    }
 
     @Id
     public UUID id;

@@ -50,11 +50,18 @@ public class MemberChanges {
         if (m == null) {
             return;
         }
+        if (!e.clpCode().equals(m.clpCode)) {
+            // Mentoring follows the member to their new CLP.
+            Mentor.update("clpCode = ?1 where memberId = ?2", e.clpCode(), e.memberId());
+            Mentee.update("clpCode = ?1 where memberId = ?2", e.clpCode(), e.memberId());
+        }
         m.clpCode = e.clpCode();
         m.wardCode = e.wardCode();
         m.adultOn = e.adultOn();
         m.youthUntil = e.youthUntil();
         m.guardianConsent = e.guardianConsent();
+        // A withdrawn consent or a corrected date of birth may make a running pairing unsafe: check again now.
+        pairings.recheck(e.memberId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -167,6 +167,34 @@ public class Pairings {
         return ended;
     }
 
+    /**
+     * Checks the member's live pairings (as mentor or mentee) against the safeguarding rules again, after something
+     * about them changed, and ends those that now break one; returns how many ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recheck(UUID memberId) {
+        LocalDate today = programme.today();
+        List<Pairing> live = new ArrayList<>();
+        for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
+            live.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, LIVE));
+        }
+        for (Mentee mentee : Mentee.<Mentee>list("memberId", memberId)) {
+            live.addAll(Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, LIVE));
+        }
+        int ended = 0;
+        for (Pairing p : live) {
+            Mentor mentor = programme.mentor(p.mentorId);
+            Mentee mentee = programme.mentee(p.menteeId);
+            MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
+            MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
+            if (!Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
+                close(p, Pairing.EndReason.SAFEGUARDING_RECHECK_FAILED);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     /** Ends a pairing and publishes it; the mentee waits again when the mentor side ended it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void close(Pairing p, Pairing.EndReason reason) {
@@ -177,7 +205,7 @@ public class Pairings {
         p.endReason = reason;
         if (mentee.status == Mentee.Status.PAIRED || mentee.status == Mentee.Status.WAITING) {
             mentee.status = switch (reason) {
-                case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED -> Mentee.Status.WAITING;
+                case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, SAFEGUARDING_RECHECK_FAILED -> Mentee.Status.WAITING;
                 case COMPLETED -> Mentee.Status.COMPLETED;
                 case MENTEE_LEFT -> Mentee.Status.WITHDRAWN;
             };
