@@ -24,7 +24,9 @@ public enum EventType {
     MENTEE_ENROLLED("mentee.enrolled", 1, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeEnrolled.class),
     MENTEE_WITHDRAWN("mentee.withdrawn", 2, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeWithdrawn.class),
     PAIRING_ACTIVATED("pairing.activated", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingActivated.class),
-    PAIRING_ENDED("pairing.ended", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingEnded.class);
+    PAIRING_ENDED("pairing.ended", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingEnded.class),
+
+    ACCESS_RECORDED("personal-data.accessed", 1, Topics.PERSONAL_DATA_ACCESS, "access", AuditPayloads.AccessRecorded.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

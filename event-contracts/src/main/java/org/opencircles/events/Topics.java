@@ -11,6 +11,9 @@ public final class Topics {
     /** Mentors, mentees and pairings: keyed by mentor id, or by mentee id for every step of a mentee's journey. */
     public static final String MENTORING_EVENTS = "mentoring-events";
 
+    /** Every service's audit of reads and writes of personal data, ids only; read by members-service for the DPO. */
+    public static final String PERSONAL_DATA_ACCESS = "personal-data-access";
+
     private Topics() {
     }
 }

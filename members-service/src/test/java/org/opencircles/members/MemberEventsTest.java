@@ -105,4 +105,22 @@ class MemberEventsTest {
                 "select count(*) from member where id = ? and status_reason is null", java.util.UUID.fromString(memberId)),
                 equalTo(java.util.List.of(1L)));
     }
+
+    @Test
+    void theDpoSeesReadsAndWritesFromEveryServiceInOnePlace() {
+        String memberId = as("organiser-national").body(adult(Api.uniqueNumber(), "EVT")).post("/members").then()
+                .statusCode(201).extract().path("id");
+        java.util.UUID access = java.util.UUID.randomUUID();
+        // As mentoring-service's outbox sends it when a youth officer opens this member's mentor record.
+        org.opencircles.testkit.UpstreamEvents.publish(bootstrap, new org.opencircles.events.AuditPayloads.AccessRecorded(
+                access, "mentoring-service", "youth-officer", "READ", "member", java.util.List.of(memberId),
+                java.time.Instant.now()), access);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> as("dpo")
+                .get("/audit/access?memberId=" + memberId).then().extract()
+                .<java.util.List<String>>path("service").contains("mentoring-service"));
+        as("dpo").get("/audit/access?memberId=" + memberId).then()
+                .body("find { it.service == 'mentoring-service' }.principal", equalTo("youth-officer"))
+                .body("find { it.service == 'mentoring-service' }.action", equalTo("READ"))
+                .body("find { it.service == 'members-service' }.action", equalTo("CREATE"));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.opencircles.mentoring.Members.as;
@@ -36,6 +37,15 @@ class MentorResourceTest {
                 .body("checkReference", org.hamcrest.Matchers.nullValue());
         as("organiser-london").get("/mentors?clp=DWN").then().statusCode(200)
                 .body("checkReference", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        // Every read is audited and sent, ids only, to members-service, where the DPO reads all services' audit.
+        org.opencircles.testkit.TopicProbe.Received read = org.opencircles.testkit.TopicProbe.awaitRecord(
+                Members.bootstrap(), "personal-data-access",
+                r -> "organiser-london".equals(r.value().path("payload").path("principal").asText())
+                        && r.value().path("payload").path("subjectIds").toString().contains(member.toString()),
+                java.time.Duration.ofSeconds(20));
+        assertThat(read.value().path("payload").path("service").asText(), equalTo("mentoring-service"));
+        assertThat(read.value().path("payload").path("subjectType").asText(), equalTo("member"));
+        assertThat(read.value().path("payload").path("action").asText(), equalTo("READ"));
     }
 
     @Test

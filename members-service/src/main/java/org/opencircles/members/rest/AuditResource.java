@@ -23,12 +23,13 @@ import java.util.List;
 public class AuditResource {
 
     /** One audited access. */
-    public record AccessView(Instant accessedAt, String principal, String subjectType, String subjectId, String action) {
+    public record AccessView(Instant accessedAt, String service, String principal, String subjectType, String subjectId,
+                             String action) {
     }
 
     @GET
     @Path("/access")
-    @Operation(summary = "Who read or changed a member's personal data, newest first")
+    @Operation(summary = "Who read or changed a member's personal data, in any service, newest first")
     public List<AccessView> access(@QueryParam("memberId") String memberId) {
         if (memberId == null || memberId.isBlank()) {
             throw ProblemException.invalidField("memberId", "is required");
@@ -37,7 +38,8 @@ public class AuditResource {
         return PersonalDataAccess.<PersonalDataAccess>find("subjectType = 'member' and subjectId = ?1",
                         Sort.descending("accessedAt").and("id", Sort.Direction.Descending), memberId.trim())
                 .page(0, 1000).stream()
-                .map(a -> new AccessView(a.accessedAt, a.principal, a.subjectType, a.subjectId, a.action))
+                .map(a -> new AccessView(a.accessedAt, a.service == null ? "members-service" : a.service, a.principal,
+                        a.subjectType, a.subjectId, a.action))
                 .toList();
     }
 

@@ -148,7 +148,12 @@ public class Programme {
     /** A mentor as shown; reading a safeguarding record is audited. */
     @Transactional
     public MentoringDtos.MentorView view(Mentor m) {
-        audit.record("READ", "mentor", m.id);
+        // A mentor is a member: the DPO asks by member id, so that is whose record this read is.
+        if (m.memberId != null) {
+            audit.record("READ", "member", m.memberId);
+        } else {
+            audit.record("READ", "mentor", m.id);
+        }
         // DBS certificate numbers are for those who check them: youth officers, and the DPO for audit.
         boolean mayReadCheck = identity.hasRole(Roles.YOUTH_OFFICER) || identity.hasRole(Roles.DATA_PROTECTION);
         long live = Pairing.count("mentorId = ?1 and status in ?2", m.id,

@@ -6,11 +6,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencircles.events.AuditPayloads;
+import org.opencircles.platform.outbox.Outbox;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.UUID;
 
-/** Records who read or changed whose personal data, in the same transaction as the read or change. */
+/**
+ * Records who read or changed whose personal data, in the same transaction as the read or change; services with
+ * {@code open-circles.audit.forward-to-central} also send each record (ids only) to members-service, where the DPO
+ * reads every service's audit in one place.
+ */
 @ApplicationScoped
 public class AccessAudit {
 
@@ -22,6 +31,16 @@ public class AccessAudit {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** Services other than members-service forward their audit to it, so the DPO sees everything in one place. */
+    @ConfigProperty(name = "open-circles.audit.forward-to-central", defaultValue = "false")
+    boolean forward;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     /** Audits one action on several subjects of the same type (for example one page of a member list). */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -45,11 +64,31 @@ public class AccessAudit {
             access.action = action;
             em.persist(access);
         }
+        if (forward && !subjectIds.isEmpty()) {
+            UUID accessId = UUID.randomUUID();
+            outbox.publish(new AuditPayloads.AccessRecorded(accessId, service, principal, action, subjectType,
+                    subjectIds.stream().map(Object::toString).toList(), now), accessId);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String action, String subjectType, Object subjectId) {
         record(action, subjectType, java.util.List.of(subjectId));
+    }
+
+    /** Keeps another service's audit record here, one row per subject, marked with the service it came from. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepForwarded(AuditPayloads.AccessRecorded record) {
+        for (String subjectId : record.subjectIds()) {
+            PersonalDataAccess access = new PersonalDataAccess();
+            access.accessedAt = record.accessedAt();
+            access.principal = record.principal();
+            access.subjectType = record.subjectType();
+            access.subjectId = subjectId;
+            access.action = record.action();
+            access.service = record.service();
+            em.persist(access);
+        }
     }
 
     /** Who is acting: the signed-in user, or "system" for event consumers and schedulers. */

@@ -38,4 +38,7 @@ public class PersonalDataAccess extends PanacheEntityBase {
     /** READ, LIST, CREATE, UPDATE, ERASE, EXPORT ... */
     @Column(nullable = false)
     public String action;
+
+    /** The service where it happened; null for this service's own rows. */
+    public String service;
 }

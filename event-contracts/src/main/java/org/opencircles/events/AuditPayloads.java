@@ -1,0 +1,19 @@
+package org.opencircles.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Payloads on {@code personal-data-access}: every service's audit of personal data, gathered in one place. */
+public final class AuditPayloads {
+    private AuditPayloads() {
+    }
+
+    /**
+     * A member of staff (or a system account) read or changed personal data. {@code action} is a code (READ, LIST,
+     * CREATE, UPDATE, ERASE, ...) and {@code subjectType} what the ids are (member, mentee, ...): ids only.
+     */
+    public record AccessRecorded(UUID accessId, String service, String principal, String action, String subjectType,
+                                 List<String> subjectIds, Instant accessedAt) {
+    }
+}
