@@ -41,8 +41,11 @@ public final class PermissionSweep {
         }
     }
 
-    /** One call of the sweep: who calls, and the CLP the object they touch lives in. */
-    public record Call(String person, String clp, Target target) {
+    /**
+     * One call of the sweep: who calls, the CLP the object they touch lives in, and whether their role may call at
+     * all (if not, any existing object will do: the answer is 403 before it is looked at).
+     */
+    public record Call(String person, String clp, Target target, boolean roleAllowed) {
     }
 
     /** A CSV body, sent as text/csv rather than JSON. */
@@ -98,7 +101,7 @@ public final class PermissionSweep {
                     int expected = !roleAllowed ? 403
                             : target == Target.OTHER && op.scope() != Scope.NONE ? op.scope().otherClpStatus
                             : op.success();
-                    int actual = call(op, new Call(person, clp, target)).statusCode();
+                    int actual = call(op, new Call(person, clp, target, roleAllowed)).statusCode();
                     if (op.settle() != null) {
                         op.settle().run();
                     }
