@@ -124,6 +124,25 @@ public final class PermissionSweep {
         return new Result(calls, byStatus, mismatches, forbiddenSuccesses, serverErrors);
     }
 
+    /**
+     * The whole check for one service: the table covers exactly the documented operations, and every call gets its
+     * expected status (so no forbidden success and no server error). Prints the counts; returns them.
+     */
+    public static Result verify(String service, List<Operation> operations) {
+        Set<String> documented = documentedOperations();
+        Set<String> covered = covered(operations);
+        if (!documented.equals(covered)) {
+            throw new AssertionError(service + ": the sweep must cover exactly the documented operations; documented "
+                    + documented + ", covered " + covered);
+        }
+        Result result = run(operations, PermissionSweep::ownClp, PermissionSweep::otherClp);
+        System.out.println("[permission sweep] " + service + ": " + result);
+        if (!result.mismatches().isEmpty() || result.forbiddenSuccesses() > 0 || result.serverErrors() > 0) {
+            throw new AssertionError(service + ": " + result + "\n" + String.join("\n", result.mismatches()));
+        }
+        return result;
+    }
+
     private static Response call(Operation op, Call call) {
         Object body = op.body() == null ? null : op.body().apply(call);
         RequestSpecification request = body instanceof Csv ? Staff.signedIn(call.person()).contentType("text/csv")
