@@ -32,6 +32,12 @@ public record MemberRequest(
         @Valid Guardian guardian,
         @PastOrPresent(message = "must not be in the future") LocalDate arrearsSince) {
 
+    /** The same request for another CLP and ward (an import resolves names such as "Herne Hill" to codes). */
+    public MemberRequest withPlace(String clp, String ward) {
+        return new MemberRequest(membershipNumber, firstName, lastName, email, phone, postcode, dateOfBirth, clp, ward,
+                joinedOn, roles, interests, consents, guardian, arrearsSince);
+    }
+
     public static final String PHONE = "\\+?[0-9][0-9 ()-]{6,19}";
     public static final String UK_POSTCODE = "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}";
 

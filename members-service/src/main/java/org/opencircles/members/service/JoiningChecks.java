@@ -30,13 +30,22 @@ public class JoiningChecks {
         return check(r, today, clpExists, ward == null ? null : ward.clpCode);
     }
 
-    /** As {@link #check(MemberRequest, LocalDate)}, against a preloaded ward-to-CLP map (for bulk imports). */
-    public List<FieldError> check(MemberRequest r, LocalDate today, Map<String, String> clpOfWard,
-                                  java.util.Set<String> clps) {
-        return check(r, today, clps.contains(r.clpCode()), clpOfWard.get(r.wardCode()));
+    /**
+     * For a row of an imported list, against a preloaded ward-to-CLP map. Exports rarely carry guardian details, and
+     * membership does not wait for them: a minor without a guardian is saved and flagged (guardian consent missing),
+     * and the consent is collected afterwards; mentoring and contact wait for it.
+     */
+    public List<FieldError> checkImported(MemberRequest r, LocalDate today, Map<String, String> clpOfWard,
+                                          java.util.Set<String> clps) {
+        return check(r, today, clps.contains(r.clpCode()), clpOfWard.get(r.wardCode()), true);
     }
 
     private List<FieldError> check(MemberRequest r, LocalDate today, boolean clpExists, String wardClp) {
+        return check(r, today, clpExists, wardClp, false);
+    }
+
+    private List<FieldError> check(MemberRequest r, LocalDate today, boolean clpExists, String wardClp,
+                                   boolean guardianMayFollow) {
         List<FieldError> errors = new ArrayList<>();
         if (!clpExists) {
             errors.add(new FieldError("clpCode", "no CLP has code '" + r.clpCode() + "'"));
@@ -53,9 +62,9 @@ public class JoiningChecks {
                         "members must be at least " + rules.minimumJoiningAge() + " when they join"));
             }
             boolean minor = CivilTime.under(r.dateOfBirth(), AgeBand.ADULT_AGE, today);
-            if (minor && r.guardian() == null) {
+            if (minor && r.guardian() == null && !guardianMayFollow) {
                 errors.add(new FieldError("guardian", "a parent or guardian is required for members under 18"));
-            } else if (minor && isBlank(r.guardian().email()) && isBlank(r.guardian().phone())) {
+            } else if (minor && r.guardian() != null && isBlank(r.guardian().email()) && isBlank(r.guardian().phone())) {
                 errors.add(new FieldError("guardian.email", "a guardian needs an email or a phone number"));
             }
         }

@@ -15,6 +15,7 @@ import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
+import org.opencircles.members.domain.PlaceNames;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.audit.AccessAudit;
@@ -305,11 +306,32 @@ public class MemberImport {
     }
 
     /** CLPs and wards as they were when the import started; one query each instead of two per row. */
-    private record Reference(Set<String> clps, Map<String, String> clpOfWard) {
+    private record Reference(Set<String> clps, Map<String, String> clpOfWard, PlaceNames places) {
         static Reference load() {
-            return new Reference(
-                    Clp.<Clp>listAll().stream().map(c -> c.code).collect(Collectors.toSet()),
-                    Ward.<Ward>listAll().stream().collect(Collectors.toMap(w -> w.code, w -> w.clpCode)));
+            List<Clp> clps = Clp.listAll();
+            List<Ward> wards = Ward.listAll();
+            return new Reference(clps.stream().map(c -> c.code).collect(Collectors.toSet()),
+                    wards.stream().collect(Collectors.toMap(w -> w.code, w -> w.clpCode)), new PlaceNames(clps, wards));
+        }
+
+        /** The row with its CLP and ward, given by code or by name, as codes; or with why they cannot be found. */
+        MemberRow resolve(MemberRow row) {
+            if (row.request() == null) {
+                return row;
+            }
+            PlaceNames.Match clp = places.clp(row.request().clpCode());
+            PlaceNames.Match ward = places.ward(row.request().wardCode(), clp.code());
+            List<FieldError> problems = new ArrayList<>();
+            if (clp.problem() != null) {
+                problems.add(new FieldError("clp", clp.problem()));
+            }
+            if (ward.problem() != null) {
+                problems.add(new FieldError("ward", ward.problem()));
+            }
+            if (!problems.isEmpty()) {
+                return row.refusedFor(problems);
+            }
+            return row.inPlace(clp.code(), ward.code());
         }
     }
 
@@ -321,7 +343,8 @@ public class MemberImport {
         List<MemberRow> valid = new ArrayList<>();
         LocalDate today = members.today();
         Map<String, Member> existing = existingMembers(chunk);
-        for (MemberRow row : chunk) {
+        for (MemberRow read : chunk) {
+            MemberRow row = reference.resolve(read);
             List<FieldError> errors = validate(row, job, reference, today);
             if (errors.isEmpty() && !seen.add(row.membershipNumber())) {
                 errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
@@ -438,9 +461,12 @@ public class MemberImport {
         if (job.allowedClps != null && !job.allowedClps.contains(row.request().clpCode())) {
             return List.of(new FieldError("clp", "you may not import members into CLP " + row.request().clpCode()));
         }
-        // Every mistake in the row at once, so a secretary fixes the sheet in one pass.
-        checks.check(row.request(), today, reference.clpOfWard(), reference.clps()).stream()
+        // Every mistake in the row at once, so a secretary fixes the sheet in one pass (a CLP or ward that could not
+        // be found is already said once).
+        Set<String> said = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        checks.checkImported(row.request(), today, reference.clpOfWard(), reference.clps()).stream()
                 .map(e -> new FieldError(MemberRow.COLUMNS.getOrDefault(e.field(), e.field()), e.reason()))
+                .filter(e -> !(said.contains(e.field()) && Set.of("clp", "ward").contains(e.field())))
                 .forEach(errors::add);
         return errors;
     }

@@ -1,6 +1,7 @@
 package org.opencircles.members.service;
 
 import org.opencircles.members.domain.MemberRole;
+import org.opencircles.members.domain.Postcodes;
 import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.problem.FieldError;
@@ -56,6 +57,18 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
         return REQUIRED.stream().filter(c -> !canonical.contains(c)).sorted().toList();
     }
 
+    /** This row in the CLP and ward with these codes. */
+    public MemberRow inPlace(String clp, String ward) {
+        return new MemberRow(line, membershipNumber, request.withPlace(clp, ward), status, errors);
+    }
+
+    /** This row with more reasons it cannot be saved. */
+    public MemberRow refusedFor(List<FieldError> more) {
+        List<FieldError> all = new ArrayList<>(errors);
+        all.addAll(more);
+        return new MemberRow(line, membershipNumber, request, status, List.copyOf(all));
+    }
+
     /** A line that could not be read as a record at all; it is reported, never saved. */
     public static MemberRow unreadable(int line, String reason) {
         return new MemberRow(line, null, null, null, List.of(new FieldError("row", reason)));
@@ -91,8 +104,8 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
                 : new MemberRequest.Guardian(v.get("guardian_name"), v.get("guardian_email"), v.get("guardian_phone"),
                 guardianConsent);
         MemberRequest request = new MemberRequest(v.get("membership_number"), v.get("first_name"), v.get("last_name"),
-                v.get("email"), v.get("phone"), v.get("postcode"), dob,
-                upper(v.get("clp")), upper(v.get("ward")), joined, roles,
+                v.get("email"), v.get("phone"), Postcodes.normalise(v.get("postcode")), dob,
+                v.get("clp"), v.get("ward"), joined, roles,
                 new LinkedHashSet<>(list(v.get("interests"))),
                 new MemberRequest.Consents(bool(v, "consent_email", errors), bool(v, "consent_phone", errors),
                         bool(v, "consent_sms", errors)),
