@@ -143,4 +143,23 @@ class FollowUpResourceTest {
         assertThat(due.value().path("payload").path("assigneeRole").asText(), equalTo("youth-officer"));
         assertThat(open("sec-crn", "PAIRING_ENDED_FOR_SAFEGUARDING", mentee), hasSize(1));
     }
+
+    @Test
+    void aYoungMemberImportedWithoutGuardianConsentIsFollowedUpAtOnceUntilItIsRecorded() {
+        UUID member = UUID.randomUUID();
+        LocalDate adultOn = LocalDate.now().plusYears(3);
+        Upstream.publish(new MemberPayloads.Joined(member, "CHT", "CHT-W1", "ACTIVE", LocalDate.now().minusYears(1),
+                adultOn, adultOn.plusYears(9), false), member);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> open("sec-cht", "GUARDIAN_CONSENT_MISSING", member).size() == 1);
+        as("sec-cht").get("/follow-ups?subjectId=" + member + "&reason=GUARDIAN_CONSENT_MISSING").then()
+                .body("[0].assigneeRole", equalTo("secretary"));
+        // The secretary records the guardian's consent in members-service: the follow-up closes.
+        Upstream.publish(new MemberPayloads.Updated(member, "CHT", "CHT-W1", adultOn, adultOn.plusYears(9), true),
+                member);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> open("sec-cht", "GUARDIAN_CONSENT_MISSING", member).isEmpty());
+        as("sec-cht").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
+                .body("note", hasItem("guardian consent recorded"));
+    }
 }

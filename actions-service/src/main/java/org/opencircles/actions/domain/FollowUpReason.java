@@ -3,6 +3,8 @@ package org.opencircles.actions.domain;
 /** Why someone must act, and who: each reason has one assignee role and one kind of subject. */
 public enum FollowUpReason {
     NEW_MEMBER_NOT_CONTACTED("member", "secretary"),
+    /** A young member joined (often by import) without a guardian's consent: the secretary collects it, at once. */
+    GUARDIAN_CONSENT_MISSING("member", "secretary"),
     INVOLVEMENT_NOT_FOLLOWED_UP("member", "secretary"),
     COMMITMENT_DUE_SOON("commitment", "secretary"),
     COMMITMENT_OVERDUE("commitment", "organiser"),

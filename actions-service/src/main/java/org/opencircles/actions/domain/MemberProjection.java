@@ -41,4 +41,17 @@ public class MemberProjection extends PanacheEntityBase {
 
     @Column(name = "wants_to_get_involved_at")
     public Instant wantsToGetInvolvedAt;
+
+    /** The 18th birthday (a minor before it); null when members-service holds no date of birth. */
+    @Column(name = "adult_on")
+    public LocalDate adultOn;
+
+    /** Whether a parent or guardian's consent is recorded. */
+    @Column(name = "guardian_consent", nullable = false)
+    public boolean guardianConsent;
+
+    /** A minor on {@code day} whose guardian has not consented: someone must collect the consent. */
+    public boolean needsGuardianConsentOn(LocalDate day) {
+        return adultOn != null && day.isBefore(adultOn) && !guardianConsent;
+    }
 }

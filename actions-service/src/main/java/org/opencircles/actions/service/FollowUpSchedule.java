@@ -14,6 +14,7 @@ import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.time.CivilTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -141,11 +142,19 @@ public class FollowUpSchedule {
         return f;
     }
 
+    private java.time.Instant now() {
+        return clock.instant();
+    }
+
     private boolean causeStillHolds(FollowUp f) {
         return switch (f.reason) {
             case NEW_MEMBER_NOT_CONTACTED -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
                 yield m != null && "ACTIVE".equals(m.status) && m.lastContactedAt == null;
+            }
+            case GUARDIAN_CONSENT_MISSING -> {
+                MemberProjection m = MemberProjection.findById(f.subjectId);
+                yield m != null && !"RESIGNED".equals(m.status) && m.needsGuardianConsentOn(CivilTime.dayOf(now()));
             }
             case INVOLVEMENT_NOT_FOLLOWED_UP -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);

@@ -23,6 +23,10 @@ public class MemberFollowUps {
     private static final Set<String> REACHED = Set.of("CALLED", "MET", "EMAILED", "TEXTED");
     private static final List<FollowUpReason> CONTACT_REASONS =
             List.of(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP);
+    /** Every reason whose subject is a member: all close when the member leaves or is erased. */
+    private static final List<FollowUpReason> MEMBER_REASONS =
+            List.of(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP,
+                    FollowUpReason.GUARDIAN_CONSENT_MISSING);
 
     @Inject
     FollowUpRules rules;
@@ -32,6 +36,9 @@ public class MemberFollowUps {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    java.time.Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberPayloads.Joined e, Instant recordedAt) {
@@ -45,7 +52,12 @@ public class MemberFollowUps {
         m.status = e.status();
         m.joinedOn = e.joinedOn();
         m.joinedRecordedAt = recordedAt;
+        m.adultOn = e.adultOn();
+        m.guardianConsent = e.guardianConsent();
         m.persist();
+        if (m.needsGuardianConsentOn(CivilTime.dayOf(recordedAt))) {
+            followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined", m.clpCode, recordedAt);
+        }
         if (!"ACTIVE".equals(e.status())) {
             return;
         }
@@ -71,6 +83,17 @@ public class MemberFollowUps {
         }
         m.clpCode = e.clpCode();
         m.wardCode = e.wardCode();
+        boolean neededConsent = m.needsGuardianConsentOn(CivilTime.today(clock));
+        m.adultOn = e.adultOn();
+        m.guardianConsent = e.guardianConsent();
+        boolean needsConsent = m.needsGuardianConsentOn(CivilTime.today(clock));
+        if (neededConsent && !needsConsent) {
+            followUps.resolve(m.memberId, List.of(FollowUpReason.GUARDIAN_CONSENT_MISSING), "guardian consent recorded");
+        } else if (needsConsent && !neededConsent) {
+            // Consent withdrawn, or a corrected date of birth: a new occurrence, as the earlier one was closed.
+            followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "updated:" + clock.instant(),
+                    m.clpCode, clock.instant());
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -81,7 +104,7 @@ public class MemberFollowUps {
         }
         m.status = e.to();
         if (!"ACTIVE".equals(e.to())) {
-            followUps.resolve(m.memberId, CONTACT_REASONS, "member " + e.to().toLowerCase());
+            followUps.resolve(m.memberId, MEMBER_REASONS, "member " + e.to().toLowerCase());
         }
     }
 
@@ -106,7 +129,7 @@ public class MemberFollowUps {
     /** Drops everything held about the member; follow-ups keep only the id, closed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(MemberPayloads.Erased e) {
-        followUps.resolve(e.memberId(), CONTACT_REASONS, "member erased");
+        followUps.resolve(e.memberId(), MEMBER_REASONS, "member erased");
         // Notes staff wrote when closing the member's follow-ups ("called, coming to the ward meeting") go too.
         followUps.eraseNotes(e.memberId());
         for (MenteeProjection mentee : MenteeProjection.<MenteeProjection>list("memberId", e.memberId())) {
