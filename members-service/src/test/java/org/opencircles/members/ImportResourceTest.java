@@ -345,4 +345,47 @@ class ImportResourceTest {
                 .body("items.find { it.membershipNumber == '" + p + "3' }.minor", equalTo(true))
                 .body("items.find { it.membershipNumber == '" + p + "3' }.guardianConsentMissing", equalTo(true));
     }
+
+    @Test
+    void aPreviewShowsWhatAnUploadWouldDoAndWritesAndPublishesNothing() {
+        as("admin").body(Map.of("code", "PVW", "name", "Preview Vale", "region", "London")).post("/clps");
+        as("admin").body(Map.of("code", "PVW-NORTH", "name", "North Vale")).post("/clps/PVW/wards");
+        String n = Api.uniqueNumber();
+        String csv = "Membership Number,Forename,Surname,Seat,Ward Name,Post Code\n"
+                + n + ",Pip,Preview,Preview Vale,North Vale,pv12ab\n"
+                + n + "X,Quin,Queue,Preview Vale,South Vale,\n";
+        // Headers it cannot guess are refused as before...
+        org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .post("/imports/preview").then().statusCode(400).body("errors.field", hasItems("clp", "ward"));
+        org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .queryParam("map", "Seat=postal_town").post("/imports/preview").then().statusCode(400)
+                .body("errors[0].field", equalTo("map"));
+        long jobs = org.opencircles.testkit.Postgres.number("members_test", "select count(*) from import_job");
+        long outbox = org.opencircles.testkit.Postgres.number("members_test",
+                "select count(*) from personal_data_access where action = 'CREATE'");
+        // ...and read once the uploader says which column they are.
+        org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .queryParam("map", "Seat=clp").queryParam("map", "Ward Name=ward")
+                .post("/imports/preview").then().statusCode(200)
+                .body("totalRows", equalTo(2))
+                .body("columns.find { it.header == 'Seat' }.column", equalTo("clp"))
+                .body("columns.find { it.header == 'Forename' }.column", equalTo("first_name"))
+                .body("rows[0].membershipNumber", equalTo(n))
+                .body("rows[0].clpCode", equalTo("PVW")).body("rows[0].wardCode", equalTo("PVW-NORTH"))
+                .body("rows[0].postcode", equalTo("PV1 2AB"))
+                .body("errors[0].lineNumber", equalTo(3)).body("errors[0].field", equalTo("ward"));
+        assertThat("no job", org.opencircles.testkit.Postgres.number("members_test",
+                "select count(*) from import_job"), equalTo(jobs));
+        assertThat("no member", org.opencircles.testkit.Postgres.number("members_test",
+                "select count(*) from member where membership_number = ?", n), equalTo(0L));
+        assertThat("no write", org.opencircles.testkit.Postgres.number("members_test",
+                "select count(*) from personal_data_access where action = 'CREATE'"), equalTo(outbox));
+        assertThat("no event", org.opencircles.testkit.Postgres.number("members_test",
+                "select count(*) from outbox_event where envelope::text like ?", "%" + n + "%"), equalTo(0L));
+
+        String job = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
+                .queryParam("map", "Seat=clp").queryParam("map", "Ward Name=ward")
+                .post("/imports").then().statusCode(202).extract().path("id");
+        awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1));
+    }
 }

@@ -83,6 +83,8 @@ class PermissionSweepTest {
                     c -> new Csv("membership_number,first_name,last_name,clp,ward\n"), IMPORTERS, Scope.NONE, 202,
                     PermissionSweepTest::importsSettled),
             new Operation("GET", "/imports", c -> "/imports", null, IMPORTERS, Scope.NONE, 200),
+            new Operation("POST", "/imports/preview", c -> "/imports/preview",
+                    c -> new Csv("membership_number,first_name,last_name,clp,ward\n"), IMPORTERS, Scope.NONE, 200),
             new Operation("GET", "/imports/{id}", c -> "/imports/" + importJob(c), null, IMPORTERS, Scope.BY_ID, 200),
             new Operation("GET", "/imports/{id}/errors", c -> "/imports/" + importJob(c) + "/errors", null, IMPORTERS,
                     Scope.BY_ID, 200),

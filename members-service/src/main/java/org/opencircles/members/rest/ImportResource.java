@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.service.MemberImport;
+import org.opencircles.members.service.MemberRow;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
@@ -22,6 +23,7 @@ import org.opencircles.platform.security.Roles;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** Membership-list imports: upload a CSV, then watch progress and read the per-row error report. */
 @jakarta.ws.rs.Path("/imports")
@@ -38,9 +40,34 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "text/plain", "application/octet-stream"})
     @Operation(summary = "Upload a membership list (CSV, UTF-8 with or without BOM, or Windows-1252; dates dd/mm/yyyy)")
-    public Response upload(InputStream body, @QueryParam("fileName") String fileName) {
-        ImportJob job = imports.receive(body, fileName, scope.principal(), scope.visibleClps());
+    public Response upload(InputStream body, @QueryParam("fileName") String fileName,
+                           @QueryParam("map") List<String> map) {
+        ImportJob job = imports.receive(body, fileName, mapping(map), scope.principal(), scope.visibleClps());
         return Response.accepted(ImportJobView.of(job)).location(URI.create("/imports/" + job.id)).build();
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/preview")
+    @Consumes({"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(summary = "What an upload would do (detected columns, the first rows as they would be saved, their "
+            + "errors) without saving or publishing anything; map=Header=column for headers it cannot guess")
+    public ImportPreviewView preview(InputStream body, @QueryParam("map") List<String> map) {
+        return ImportPreviewView.of(imports.preview(body, mapping(map), scope.visibleClps(), 50));
+    }
+
+    /** {@code map=Branch name=ward} pairs: a header as written in the file, and the column it holds. */
+    private static Map<String, String> mapping(List<String> pairs) {
+        Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int eq = pair.lastIndexOf('=');
+            String column = eq < 0 ? "" : pair.substring(eq + 1).trim().toLowerCase(java.util.Locale.ROOT);
+            if (eq <= 0 || !MemberRow.knownColumns().contains(column)) {
+                throw ProblemException.invalidField("map", "'" + pair + "' must be Header=column, the column one of "
+                        + new java.util.TreeSet<>(MemberRow.knownColumns()));
+            }
+            mapping.put(pair.substring(0, eq), column);
+        }
+        return mapping;
     }
 
     @GET

@@ -102,13 +102,14 @@ public class MemberImport {
      * that cannot be a membership list is refused with a 400 now) and queues it. At most one import runs at a time
      * for any CLP: an upload that overlaps a running one is refused with 409. The file is removed on every path.
      */
-    public ImportJob receive(InputStream body, String fileName, String requestedBy, Optional<Set<String>> allowedClps) {
+    public ImportJob receive(InputStream body, String fileName, Map<String, String> mapping, String requestedBy,
+                             Optional<Set<String>> allowedClps) {
         UUID id = UUID.randomUUID();
         Path file = settings.workDir().resolve(id + ".csv");
         try {
             Files.createDirectories(settings.workDir());
             copyAtMost(body, file, settings.maxFileMegabytes() * 1024L * 1024L);
-            CheckedFile checked = check(file);
+            CheckedFile checked = check(file, mapping);
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> queue(id, fileName, requestedBy, allowedClps,
                     checked.rows()));
             worker.submit(() -> run(job.id, file, checked));
@@ -200,7 +201,71 @@ public class MemberImport {
         }
     }
 
-    private CheckedFile check(Path file) {
+    /** What an import of this file would do, read but not saved: no job, no member, no event. */
+    public record Preview(List<String> header, List<String> columns, int totalRows, List<MemberRow> rows,
+                          Map<Integer, List<FieldError>> errors) {
+    }
+
+    /**
+     * Reads the file as {@link #receive} would, and validates its first {@code rows} rows exactly as the import would
+     * (names resolved, scope and transitions checked), without writing or publishing anything.
+     */
+    public Preview preview(InputStream body, Map<String, String> mapping, Optional<Set<String>> allowedClps, int rows) {
+        Path file = settings.workDir().resolve("preview-" + UUID.randomUUID() + ".csv");
+        try {
+            Files.createDirectories(settings.workDir());
+            copyAtMost(body, file, settings.maxFileMegabytes() * 1024L * 1024L);
+            CheckedFile checked = check(file, mapping);
+            ImportJob job = new ImportJob();
+            job.allowedClps = allowedClps.map(s -> List.copyOf(new java.util.TreeSet<>(s))).orElse(null);
+            Reference reference = QuarkusTransaction.requiringNew().call(Reference::load);
+            List<MemberRow> read = new ArrayList<>();
+            List<String> header;
+            try (CsvRecords csv = open(file, checked.charset(), checked.delimiter())) {
+                header = csv.next();
+                while (read.size() < rows) {
+                    try {
+                        List<String> cells = csv.next();
+                        if (cells == null) {
+                            break;
+                        }
+                        read.add(MemberRow.parse(csv.recordLine(), checked.header(), cells, members.today()));
+                    } catch (CsvRecords.BadRecord e) {
+                        read.add(MemberRow.unreadable(e.line(), e.getMessage()));
+                        if (!e.readingCanGoOn()) {
+                            break;
+                        }
+                    }
+                }
+            }
+            Map<String, Member> existing = existingMembers(read);
+            Set<String> seen = new HashSet<>();
+            List<MemberRow> resolved = new ArrayList<>();
+            Map<Integer, List<FieldError>> errors = new java.util.TreeMap<>();
+            for (MemberRow r : read) {
+                MemberRow row = reference.resolve(r);
+                List<FieldError> problems = validate(row, job, reference, members.today());
+                if (problems.isEmpty() && !seen.add(row.membershipNumber())) {
+                    problems = List.of(new FieldError("membership_number", "appears more than once in this file"));
+                }
+                if (problems.isEmpty()) {
+                    problems = againstExisting(row, existing.get(row.membershipNumber()), job);
+                }
+                if (problems.isEmpty()) {
+                    resolved.add(row);
+                } else {
+                    errors.put(row.line(), problems);
+                }
+            }
+            return new Preview(header, checked.header(), checked.rows(), resolved, errors);
+        } catch (IOException | CsvRecords.BadRecord e) {
+            throw ProblemException.invalidField("file", "could not be read");
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private CheckedFile check(Path file, Map<String, String> mapping) {
         try {
             if (Files.size(file) == 0) {
                 throw ProblemException.invalidField("file", "is empty");
@@ -221,7 +286,7 @@ public class MemberImport {
                 if (header == null) {
                     throw ProblemException.invalidField("file", "has no header row");
                 }
-                List<String> canonical = MemberRow.canonicalHeader(header);
+                List<String> canonical = MemberRow.canonicalHeader(header, mapping);
                 List<String> missing = MemberRow.missingColumns(canonical);
                 if (!missing.isEmpty()) {
                     throw ProblemException.invalidFields(missing.stream()

@@ -49,7 +49,30 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
 
     /** Maps header cells to canonical column names; unknown columns map to null and are ignored. */
     public static List<String> canonicalHeader(List<String> header) {
-        return header.stream().map(h -> ALIASES.get(normalise(h))).toList();
+        return canonicalHeader(header, Map.of());
+    }
+
+    /**
+     * As {@link #canonicalHeader(List)}, with the uploader's own mapping (header as written, column name) first, for
+     * headers no alias knows.
+     */
+    public static List<String> canonicalHeader(List<String> header, Map<String, String> explicit) {
+        Map<String, String> mine = new HashMap<>();
+        explicit.forEach((h, column) -> mine.put(normalise(h), column));
+        return header.stream().map(h -> mine.getOrDefault(normalise(h), ALIASES.get(normalise(h)))).toList();
+    }
+
+    /** Every column an import understands, for checking an explicit mapping. */
+    public static Set<String> knownColumns() {
+        return Set.copyOf(ALIASES.values());
+    }
+
+    /** The headers recognised out of the box for each column, as documented in README. */
+    public static Map<String, List<String>> recognisedHeaders() {
+        Map<String, List<String>> byColumn = new java.util.TreeMap<>();
+        ALIASES.forEach((alias, column) -> byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(alias));
+        byColumn.values().forEach(java.util.Collections::sort);
+        return byColumn;
     }
 
     /** Required columns the header lacks. */
@@ -167,17 +190,20 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
     private static Map<String, String> aliases() {
         Map<String, List<String>> byColumn = Map.ofEntries(
                 Map.entry("membership_number", List.of("membership_number", "membership_no", "member_number",
-                        "member_no", "membership_id")),
-                Map.entry("first_name", List.of("first_name", "firstname", "forename", "given_name")),
+                        "member_no", "membership_id", "member_id", "membership_ref")),
+                Map.entry("first_name", List.of("first_name", "firstname", "forename", "forenames", "first_names", "given_name")),
                 Map.entry("last_name", List.of("last_name", "lastname", "surname", "family_name")),
-                Map.entry("email", List.of("email", "email_address", "e_mail")),
-                Map.entry("phone", List.of("phone", "mobile", "telephone", "phone_number", "tel")),
-                Map.entry("postcode", List.of("postcode", "post_code")),
-                Map.entry("date_of_birth", List.of("date_of_birth", "dob", "birth_date")),
-                Map.entry("clp", List.of("clp", "clp_code", "constituency")),
-                Map.entry("ward", List.of("ward", "ward_code", "branch")),
+                Map.entry("email", List.of("email", "email_address", "e_mail", "email_addr")),
+                Map.entry("phone", List.of("phone", "mobile", "telephone", "phone_number", "tel", "mobile_number",
+                        "mobile_phone", "telephone_number")),
+                Map.entry("postcode", List.of("postcode", "post_code", "postal_code")),
+                Map.entry("date_of_birth", List.of("date_of_birth", "dob", "birth_date", "birthdate")),
+                Map.entry("clp", List.of("clp", "clp_code", "clp_name", "constituency", "constituency_name",
+                        "constituency_party")),
+                Map.entry("ward", List.of("ward", "ward_code", "ward_name", "branch", "branch_name")),
                 Map.entry("status", List.of("status", "membership_status")),
-                Map.entry("joined_on", List.of("joined_on", "joined", "join_date", "date_joined")),
+                Map.entry("joined_on", List.of("joined_on", "joined", "join_date", "date_joined", "joined_date",
+                        "membership_start_date", "start_date")),
                 Map.entry("arrears_since", List.of("arrears_since", "in_arrears_since")),
                 Map.entry("roles", List.of("roles", "role", "offices")),
                 Map.entry("interests", List.of("interests", "skills", "interests_skills")),
