@@ -351,7 +351,7 @@ class ImportResourceTest {
         as("admin").body(Map.of("code", "PVW", "name", "Preview Vale", "region", "London")).post("/clps");
         as("admin").body(Map.of("code", "PVW-NORTH", "name", "North Vale")).post("/clps/PVW/wards");
         String n = Api.uniqueNumber();
-        String csv = "Membership Number,Forename,Surname,Seat,Ward Name,Post Code\n"
+        String csv = "Membership Number,Forename,Surname,Seat,Polling District,Post Code\n"
                 + n + ",Pip,Preview,Preview Vale,North Vale,pv12ab\n"
                 + n + "X,Quin,Queue,Preview Vale,South Vale,\n";
         // Headers it cannot guess are refused as before...
@@ -365,7 +365,7 @@ class ImportResourceTest {
                 "select count(*) from personal_data_access where action = 'CREATE'");
         // ...and read once the uploader says which column they are.
         org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
-                .queryParam("map", "Seat=clp").queryParam("map", "Ward Name=ward")
+                .queryParam("map", "Seat=clp").queryParam("map", "Polling District=ward")
                 .post("/imports/preview").then().statusCode(200)
                 .body("totalRows", equalTo(2))
                 .body("columns.find { it.header == 'Seat' }.column", equalTo("clp"))
@@ -384,7 +384,7 @@ class ImportResourceTest {
                 "select count(*) from outbox_event where envelope::text like ?", "%" + n + "%"), equalTo(0L));
 
         String job = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv").body(csv)
-                .queryParam("map", "Seat=clp").queryParam("map", "Ward Name=ward")
+                .queryParam("map", "Seat=clp").queryParam("map", "Polling District=ward")
                 .post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1));
     }
