@@ -162,4 +162,21 @@ class FollowUpResourceTest {
         as("sec-cht").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
                 .body("note", hasItem("guardian consent recorded"));
     }
+
+    @Test
+    void listingAndClosingAMembersFollowUpsIsAuditedForTheDpoInMembersService() {
+        UUID member = Upstream.memberJoined("CHT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
+        String followUp = open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).get(0);
+        as("sec-cht").body("{\"note\": \"Rang, left a message\"}").post("/follow-ups/" + followUp + "/done")
+                .then().statusCode(200);
+        List<TopicProbe.Received> audited = TopicProbe.awaitRecords(Upstream.bootstrap(), "personal-data-access",
+                r -> "sec-cht".equals(r.value().path("payload").path("principal").asText())
+                        && r.value().path("payload").path("subjectIds").toString().contains(member.toString()),
+                2, Duration.ofSeconds(20));
+        assertThat(audited.stream().map(r -> r.value().path("payload").path("action").asText()).distinct().sorted()
+                .toList(), equalTo(List.of("LIST", "UPDATE")));
+        assertThat(audited.get(0).value().path("payload").path("service").asText(), equalTo("actions-service"));
+        assertThat(audited.toString(), not(org.hamcrest.Matchers.containsString("left a message")));
+    }
 }

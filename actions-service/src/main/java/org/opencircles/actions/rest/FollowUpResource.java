@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.actions.domain.FollowUpReason;
 import org.opencircles.actions.service.FollowUpSchedule;
+import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
@@ -31,6 +32,9 @@ import java.util.UUID;
 @Path("/follow-ups")
 @Tag(name = "Follow-ups")
 public class FollowUpResource {
+
+    @Inject
+    AccessAudit audit;
 
     @Inject
     FollowUpSchedule schedule;
@@ -79,8 +83,15 @@ public class FollowUpResource {
         }
         int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
         int pageSize = Math.max(1, FieldValues.parseCount(size, "size", 100, 500));
-        return FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params)
-                .page(Page.of(pageNo, pageSize)).stream().map(FollowUpView::of).toList();
+        List<FollowUp> found = FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params)
+                .page(Page.of(pageNo, pageSize)).list();
+        // Follow-ups about members (and staff notes on them) are personal data: the DPO sees who listed whose.
+        List<UUID> members = found.stream().filter(f -> "member".equals(f.subjectType)).map(f -> f.subjectId)
+                .distinct().toList();
+        if (!members.isEmpty()) {
+            audit.record("LIST", "member", members);
+        }
+        return found.stream().map(FollowUpView::of).toList();
     }
 
     @POST
@@ -93,6 +104,10 @@ public class FollowUpResource {
         if (f == null || !scope.canSee(f.clpCode)) {
             throw ProblemException.notFound("Follow-up", id);
         }
-        return FollowUpView.of(schedule.complete(uuid, request == null ? null : request.note(), scope.principal()));
+        FollowUp done = schedule.complete(uuid, request == null ? null : request.note(), scope.principal());
+        if ("member".equals(done.subjectType)) {
+            audit.record("UPDATE", "member", done.subjectId);
+        }
+        return FollowUpView.of(done);
     }
 }

@@ -67,8 +67,20 @@ public class Programme {
         m.createdAt = clock.instant();
         m.persist();
         outbox.publish(new MentoringPayloads.MentorRegistered(m.id, m.memberId, m.clpCode, m.capacity), m.id);
-        audit.record("CREATE", "mentor", m.id);
+        audit(m.memberId, "CREATE", "mentor", m.id);
         return m;
+    }
+
+    /**
+     * Audits against the member, as the DPO asks by member id; against the mentoring record itself once erasure has
+     * taken the link to the member.
+     */
+    private void audit(UUID memberId, String action, String recordType, UUID recordId) {
+        if (memberId != null) {
+            audit.record(action, "member", memberId);
+        } else {
+            audit.record(action, recordType, recordId);
+        }
     }
 
     @Transactional
@@ -76,7 +88,7 @@ public class Programme {
         Mentor m = mentor(mentorId);
         checkDates(r.check());
         apply(m, r.check(), r.trainingCompletedOn() != null ? r.trainingCompletedOn() : m.trainingCompletedOn);
-        audit.record("UPDATE", "mentor", m.id);
+        audit(m.memberId, "UPDATE", "mentor", m.id);
         return m;
     }
 
@@ -105,7 +117,7 @@ public class Programme {
         m.enrolledAt = clock.instant();
         m.persist();
         outbox.publish(new MentoringPayloads.MenteeEnrolled(m.id, m.memberId, m.clpCode, today()), m.id);
-        audit.record("CREATE", "mentee", m.id);
+        audit(m.memberId, "CREATE", "mentee", m.id);
         return m;
     }
 
@@ -149,11 +161,7 @@ public class Programme {
     @Transactional
     public MentoringDtos.MentorView view(Mentor m) {
         // A mentor is a member: the DPO asks by member id, so that is whose record this read is.
-        if (m.memberId != null) {
-            audit.record("READ", "member", m.memberId);
-        } else {
-            audit.record("READ", "mentor", m.id);
-        }
+        audit(m.memberId, "READ", "mentor", m.id);
         // DBS certificate numbers are for those who check them: youth officers, and the DPO for audit.
         boolean mayReadCheck = identity.hasRole(Roles.YOUTH_OFFICER) || identity.hasRole(Roles.DATA_PROTECTION);
         long live = Pairing.count("mentorId = ?1 and status in ?2", m.id,
