@@ -17,8 +17,11 @@ public interface ImportSettings {
     @WithDefault("1000000")
     int maxRows();
 
-    /** Largest file accepted, in megabytes; a larger upload is refused with 413 before anything is read. */
-    @WithDefault("50")
+    /**
+     * Largest file accepted, in megabytes; a larger upload is refused with 413 before anything is read. A national
+     * export of 500,000 members is about 64 MB.
+     */
+    @WithDefault("100")
     int maxFileMegabytes();
 
     /**

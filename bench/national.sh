@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmark at national scale: 650 CLPs, about 9,100 wards and N members (default 500,000) in an export laid out as
+# membership systems write it (bench/national.py). Sets up the CLPs and wards, imports the file, waits until
+# actions-service and mentoring-service have every member, re-imports it unchanged, then times the national and a
+# CLP dashboard under 8 concurrent clients. Baseline in the same run: psql \copy of the same file.
+# Needs the system running (scripts/start.sh). Usage: bench/national.sh [members]
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+ROWS="${1:-500000}"
+OUT="$ROOT/bench/results/national"; mkdir -p "$OUT"
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+python3 "$ROOT/bench/national.py" "$OUT" "$ROWS"
+log "Generated $ROWS members ($(du -h "$OUT/members.csv" | cut -f1)) in $(cut -f1 "$OUT/places.tsv" | sort -u | wc -l) CLPs"
+
+ADMIN=$(token admin)
+log "Creating CLPs and wards (8 at a time)"
+cut -f1,2 "$OUT/places.tsv" | sort -u | tr '\t' '|' | xargs -P 8 -I{} sh -c 'c="{}"; curl -s -o /dev/null \
+  -H "Authorization: Bearer '"$ADMIN"'" -H "Content-Type: application/json" \
+  -d "{\"code\":\"${c%%|*}\",\"name\":\"${c#*|}\",\"region\":\"National\"}" http://127.0.0.1:8081/clps'
+ADMIN=$(token admin)
+cut -f1,3,4 "$OUT/places.tsv" | tr '\t' '|' | xargs -P 8 -I{} sh -c 'w="{}"; clp=${w%%|*}; rest=${w#*|}; curl -s -o /dev/null \
+  -H "Authorization: Bearer '"$ADMIN"'" -H "Content-Type: application/json" \
+  -d "{\"code\":\"${rest%%|*}\",\"name\":\"${rest#*|}\"}" http://127.0.0.1:8081/clps/$clp/wards'
+
+psql_admin -c "drop database if exists bench_baseline" >/dev/null
+psql_admin -c "create database bench_baseline" >/dev/null
+PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
+  membership_number text, first_name text, last_name text, email text, phone text, postcode text,
+  date_of_birth text, clp text, ward text, status text, joined_on text)"
+t0=$(now)
+PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
+  -qc "\\copy member_copy from '$OUT/members.csv' with (format csv, header true)"
+copy_s=$(secs "$t0" "$(now)")
+psql_admin -c "drop database bench_baseline" >/dev/null
+
+projected() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -qAtc \
+  "select count(*) from member_projection"; }
+import() {
+  local job status
+  job=$(curl -s -H "Authorization: Bearer $(token organiser-national)" -H 'Content-Type: text/csv' \
+    --data-binary @"$OUT/members.csv" "http://127.0.0.1:8081/imports?fileName=national.csv" | jq -r .id)
+  [ "$job" != null ] || { echo "upload refused" >&2; exit 1; }
+  while :; do
+    status=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
+    [ "$status" = COMPLETED ] && break
+    [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
+    sleep 1
+  done
+  curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" \
+    | tee "$OUT/last-import.json" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
+}
+before_a=$(projected actions); before_m=$(projected mentoring)
+log "Importing"
+t0=$(now); import; t1=$(now); import_s=$(secs "$t0" "$t1")
+created=$(jq -r .createdRows "$OUT/last-import.json")
+while [ "$(projected actions)" -lt $(( before_a + created )) ] || [ "$(projected mentoring)" -lt $(( before_m + created )) ]; do
+  sleep 1
+  [ "$(secs "$t1" "$(now)" | cut -d. -f1)" -gt 900 ] && { echo "projections did not catch up in 15 minutes" >&2; break; }
+done
+projected_s=$(secs "$t0" "$(now)"); after_s=$(secs "$t1" "$(now)")
+log "Re-importing unchanged"
+t0=$(now); import; reimport_s=$(secs "$t0" "$(now)")
+
+latency() { # url: 8 clients x 25 requests, p50 and p99 in ms
+  local tok; tok=$(token organiser-national)
+  seq 1 200 | xargs -P 8 -I{} curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $tok" "$1" \
+    | sort -n | awk '{ a[NR] = $1 } END { printf "p50 %.0f ms, p99 %.0f ms", a[int(NR * 0.5)] * 1000, a[int(NR * 0.99)] * 1000 }'
+}
+national=$(latency http://127.0.0.1:8082/dashboard)
+clp=$(latency http://127.0.0.1:8082/dashboard/N001)
+list=$(latency "http://127.0.0.1:8081/members?clp=N001&ageBand=YOUTH_18_TO_26&size=50")
+
+report=$(awk -v rows="$ROWS" -v c="$copy_s" -v i="$import_s" -v p="$projected_s" -v f="$after_s" -v r="$reimport_s" 'BEGIN {
+  printf "rows                                  %d\n", rows;
+  printf "baseline: psql \\copy                  %7.2f s  %8.0f rows/s   1.0x\n", c, rows / c;
+  printf "import (validated, upserted, events)  %7.2f s  %8.0f rows/s  %5.1fx baseline\n", i, rows / i, i / c;
+  printf "import until both projected all       %7.2f s  %8.0f rows/s  %5.1fx baseline\n", p, rows / p, p / c;
+  printf "  of which after the import finished  %7.2f s\n", f;
+  printf "re-import, nothing changed            %7.2f s  %8.0f rows/s  %5.1fx baseline\n", r, rows / r, r / c;
+}')
+report="$report
+national dashboard, 8 clients           $national
+CLP dashboard, 8 clients                $clp
+members list (CLP, age band), 8 clients $list"
+echo "$report" | tee "$OUT/national-$ROWS-$(date +%Y%m%d-%H%M%S).txt"
