@@ -238,25 +238,9 @@ public class MemberImport {
                     }
                 }
             }
-            Map<String, Member> existing = existingMembers(read);
-            Set<String> seen = new HashSet<>();
             List<MemberRow> resolved = new ArrayList<>();
             Map<Integer, List<FieldError>> errors = new java.util.TreeMap<>();
-            for (MemberRow r : read) {
-                MemberRow row = reference.resolve(r);
-                List<FieldError> problems = validate(row, job, reference, members.today());
-                if (problems.isEmpty() && !seen.add(row.membershipNumber())) {
-                    problems = List.of(new FieldError("membership_number", "appears more than once in this file"));
-                }
-                if (problems.isEmpty()) {
-                    problems = againstExisting(row, existing.get(row.membershipNumber()), job);
-                }
-                if (problems.isEmpty()) {
-                    resolved.add(row);
-                } else {
-                    errors.put(row.line(), problems);
-                }
-            }
+            sort(read, job, reference, new HashSet<>(), resolved, errors);
             return new Preview(header, checked.header(), checked.rows(), resolved, errors);
         } catch (IOException | CsvRecords.BadRecord e) {
             throw ProblemException.invalidField("file", "could not be read");
@@ -406,23 +390,7 @@ public class MemberImport {
         }
         Map<Integer, List<FieldError>> refused = new HashMap<>();
         List<MemberRow> valid = new ArrayList<>();
-        LocalDate today = members.today();
-        Map<String, Member> existing = existingMembers(chunk);
-        for (MemberRow read : chunk) {
-            MemberRow row = reference.resolve(read);
-            List<FieldError> errors = validate(row, job, reference, today);
-            if (errors.isEmpty() && !seen.add(row.membershipNumber())) {
-                errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
-            }
-            if (errors.isEmpty()) {
-                errors = againstExisting(row, existing.get(row.membershipNumber()), job);
-            }
-            if (errors.isEmpty()) {
-                valid.add(row);
-            } else {
-                refused.put(row.line(), errors);
-            }
-        }
+        sort(chunk, job, reference, seen, valid, refused);
         EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -443,6 +411,33 @@ public class MemberImport {
                 }
             }
             QuarkusTransaction.requiringNew().run(() -> recordProgress(job.id, chunk, refused, outcomes));
+        }
+    }
+
+    /**
+     * Every check a row goes through before it is saved, for an import and its preview alike: CLP and ward resolved,
+     * fields and joining rules, the first of a repeated membership number wins, and the uploader's scope and the
+     * status transitions for members who already exist. Rows that pass go to {@code valid}, the others' reasons to
+     * {@code refused} by line.
+     */
+    private void sort(List<MemberRow> rows, ImportJob job, Reference reference, Set<String> seen,
+                      List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+        LocalDate today = members.today();
+        Map<String, Member> existing = existingMembers(rows);
+        for (MemberRow read : rows) {
+            MemberRow row = reference.resolve(read);
+            List<FieldError> errors = validate(row, job, reference, today);
+            if (errors.isEmpty() && !seen.add(row.membershipNumber())) {
+                errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
+            }
+            if (errors.isEmpty()) {
+                errors = againstExisting(row, existing.get(row.membershipNumber()), job);
+            }
+            if (errors.isEmpty()) {
+                valid.add(row);
+            } else {
+                refused.put(row.line(), errors);
+            }
         }
     }
 
