@@ -223,19 +223,9 @@ public class MemberImport {
             List<String> header;
             try (CsvRecords csv = open(file, checked.charset(), checked.delimiter())) {
                 header = csv.next();
-                while (read.size() < rows) {
-                    try {
-                        List<String> cells = csv.next();
-                        if (cells == null) {
-                            break;
-                        }
-                        read.add(MemberRow.parse(csv.recordLine(), checked.header(), cells, members.today()));
-                    } catch (CsvRecords.BadRecord e) {
-                        read.add(MemberRow.unreadable(e.line(), e.getMessage()));
-                        if (!e.readingCanGoOn()) {
-                            break;
-                        }
-                    }
+                Rows lines = new Rows(csv, checked.header());
+                for (MemberRow row; read.size() < rows && (row = lines.next()) != null; ) {
+                    read.add(row);
                 }
             }
             List<MemberRow> resolved = new ArrayList<>();
@@ -311,30 +301,20 @@ public class MemberImport {
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(jobId));
             Reference reference = QuarkusTransaction.requiringNew().call(Reference::load);
             Set<String> seen = new HashSet<>();
-            String stoppedEarly = null;
+            String stoppedEarly;
             try (CsvRecords csv = open(file, checked.charset(), checked.delimiter())) {
                 csv.next();
+                Rows rows = new Rows(csv, checked.header());
                 List<MemberRow> chunk = new ArrayList<>(settings.chunkSize());
-                while (true) {
-                    try {
-                        List<String> cells = csv.next();
-                        if (cells == null) {
-                            break;
-                        }
-                        chunk.add(MemberRow.parse(csv.recordLine(), checked.header(), cells, members.today()));
-                    } catch (CsvRecords.BadRecord e) {
-                        chunk.add(MemberRow.unreadable(e.line(), e.getMessage()));
-                        if (!e.readingCanGoOn()) {
-                            stoppedEarly = "Stopped reading at line " + e.line() + ": the row " + e.getMessage();
-                            break;
-                        }
-                    }
+                for (MemberRow row = rows.next(); row != null; row = rows.next()) {
+                    chunk.add(row);
                     if (chunk.size() == settings.chunkSize()) {
                         save(job, chunk, reference, seen);
                         chunk.clear();
                     }
                 }
                 save(job, chunk, reference, seen);
+                stoppedEarly = rows.stoppedEarly();
             }
             String message = stoppedEarly;
             update(jobId, j -> {
@@ -438,6 +418,49 @@ public class MemberImport {
             } else {
                 refused.put(row.line(), errors);
             }
+        }
+    }
+
+    /**
+     * The data rows of an open file as rows to check, one at a time (an unreadable line becomes a row error); after a
+     * line nothing can follow (an unclosed quote), it ends and says why.
+     */
+    private final class Rows {
+        private final CsvRecords csv;
+        private final List<String> header;
+        private final LocalDate today = members.today();
+        private String stoppedEarly;
+        private boolean done;
+
+        Rows(CsvRecords csv, List<String> header) {
+            this.csv = csv;
+            this.header = header;
+        }
+
+        /** The next row, or null at the end of the file or after a line that stops reading. */
+        MemberRow next() {
+            if (done) {
+                return null;
+            }
+            try {
+                List<String> cells = csv.next();
+                if (cells == null) {
+                    done = true;
+                    return null;
+                }
+                return MemberRow.parse(csv.recordLine(), header, cells, today);
+            } catch (CsvRecords.BadRecord e) {
+                if (!e.readingCanGoOn()) {
+                    done = true;
+                    stoppedEarly = "Stopped reading at line " + e.line() + ": the row " + e.getMessage();
+                }
+                return MemberRow.unreadable(e.line(), e.getMessage());
+            }
+        }
+
+        /** Why reading stopped before the end of the file, or null if it did not. */
+        String stoppedEarly() {
+            return stoppedEarly;
         }
     }
 
