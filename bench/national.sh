@@ -62,10 +62,8 @@ projected_s=$(secs "$t0" "$(now)"); after_s=$(secs "$t1" "$(now)")
 log "Re-importing unchanged"
 t0=$(now); import; reimport_s=$(secs "$t0" "$(now)")
 
-latency() { # url: 8 clients x 25 requests, p50 and p99 in ms
-  local tok; tok=$(token organiser-national)
-  seq 1 200 | xargs -P 8 -I{} curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $tok" "$1" \
-    | sort -n | awk '{ a[NR] = $1 } END { printf "p50 %.0f ms, p99 %.0f ms", a[int(NR * 0.5)] * 1000, a[int(NR * 0.99)] * 1000 }'
+latency() { # url: 8 concurrent clients x 50 requests after a warm-up (bench/Latency.java, one JVM)
+  java "$ROOT/bench/Latency.java" "$1" "$(token organiser-national)" 8 50
 }
 national=$(latency http://127.0.0.1:8082/dashboard)
 clp=$(latency http://127.0.0.1:8082/dashboard/N001)

@@ -1,10 +1,11 @@
 package org.opencircles.actions.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.opencircles.actions.config.FollowUpRules;
 import org.opencircles.platform.time.CivilTime;
 
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,86 +29,164 @@ public class Dashboard {
     @Inject
     Clock clock;
 
-    @Inject
-    FollowUpRules rules;
-
     /** The figures for one CLP. */
     public record ClpFigures(String clpCode, long activeMembers, long joinedLast30Days, long newMembersNotYetContacted,
                              long contactFollowUpsOverdue, long waitingToGetInvolved,
                              Map<String, Long> commitmentsByStatus, long commitmentsOverdue,
                              Integer completionRatePercent, long raisedPence, long targetPence,
                              long menteesWaiting, Long longestMenteeWaitDays, long pairingsActive,
-                             long openFollowUps, List<String> story) {
+                             long pairingsSuspended, long openFollowUps, List<String> story) {
 
         ClpFigures withStory(List<String> lines) {
             return new ClpFigures(clpCode, activeMembers, joinedLast30Days, newMembersNotYetContacted,
                     contactFollowUpsOverdue, waitingToGetInvolved, commitmentsByStatus, commitmentsOverdue,
                     completionRatePercent, raisedPence, targetPence, menteesWaiting, longestMenteeWaitDays,
-                    pairingsActive, openFollowUps, List.copyOf(lines));
+                    pairingsActive, pairingsSuspended, openFollowUps, List.copyOf(lines));
         }
     }
 
+    /**
+     * The figures for these CLPs, in code order. Read from {@code clp_figures}, after recomputing any CLP whose data
+     * changed since (or whose figures are from an earlier day), so an answer is never older than the last write.
+     */
     public List<ClpFigures> forClps(Collection<String> clpCodes) {
-        return clpCodes.stream().sorted().map(this::forClp).toList();
+        List<String> clps = clpCodes.stream().distinct().sorted().toList();
+        if (clps.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = CivilTime.today(clock);
+        refresh(clps, today);
+        Instant now = clock.instant();
+        Map<String, ClpFigures> kept = new HashMap<>();
+        List<Tuple> rows = em.createNativeQuery("select * from clp_figures where clp_code = any(cast(:clps as text[]))",
+                        Tuple.class).setParameter("clps", clps.toArray(String[]::new)).getResultList();
+        rows.forEach(t -> kept.put(t.get("clp_code", String.class), figures(t, now)));
+        return clps.stream().map(c -> kept.getOrDefault(c, empty(c))).toList();
     }
 
-    /** Every CLP actions-service has heard of (from members or commitments). */
+    /** Every CLP actions-service has heard of (from members, mentees, commitments or follow-ups). */
     @SuppressWarnings("unchecked")
     public List<String> knownClps() {
-        return em.createNativeQuery("select clp_code from member_projection union select clp_code from commitment "
-                + "union select clp_code from mentee_projection order by 1").getResultList();
+        return em.createNativeQuery("select clp_code from clp_figures union select clp_code from clp_figures_stale "
+                + "order by 1").getResultList();
     }
 
     public ClpFigures forClp(String clp) {
-        LocalDate today = CivilTime.today(clock);
-        Instant now = clock.instant();
-        Tuple members = (Tuple) em.createNativeQuery("""
-                select count(*) filter (where status = 'ACTIVE') as active,
-                       count(*) filter (where status = 'ACTIVE' and joined_on >= :since) as joined,
-                       count(*) filter (where status = 'ACTIVE' and joined_on >= :since
-                                        and last_contacted_at is null) as not_contacted,
-                       count(*) filter (where status <> 'RESIGNED' and wants_to_get_involved_at is not null
-                                        and (last_contacted_at is null
-                                             or last_contacted_at < wants_to_get_involved_at)) as waiting_involved
-                from member_projection where clp_code = :clp""", Tuple.class)
-                .setParameter("clp", clp).setParameter("since", today.minusDays(30)).getSingleResult();
+        return forClps(List.of(clp)).get(0);
+    }
+
+    /** Keeps figures fresh between reads, so the stale list stays short and reads rarely recompute. */
+    @Scheduled(every = "${open-circles.dashboard.refresh-interval:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshStale() {
+        List<String> stale = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> codes = em.createNativeQuery("select distinct clp_code from clp_figures_stale "
+                    + "union select clp_code from clp_figures where computed_on < :today")
+                    .setParameter("today", CivilTime.today(clock)).getResultList();
+            return codes;
+        });
+        if (!stale.isEmpty()) {
+            refresh(stale.stream().sorted().toList(), CivilTime.today(clock));
+        }
+    }
+
+    /**
+     * Recomputes, in one statement, those of {@code clps} that are marked stale, computed on another day or never
+     * computed. Taking the stale marks and recomputing happen in one transaction: a write committed after the marks
+     * were taken leaves a mark of its own, so it is never missed.
+     */
+    private void refresh(List<String> clps, LocalDate today) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                with wanted as (select unnest(cast(:clps as text[])) as clp_code),
+                     marked as (delete from clp_figures_stale s using wanted w where s.clp_code = w.clp_code
+                                returning s.clp_code),
+                     due as (select clp_code from marked
+                             union select w.clp_code from wanted w
+                                   where not exists (select 1 from clp_figures f
+                                                     where f.clp_code = w.clp_code and f.computed_on = :today))
+                insert into clp_figures (clp_code, computed_on, active_members, joined_last_30_days,
+                       new_not_contacted, waiting_to_get_involved, committed, in_progress, done, dropped,
+                       commitments_overdue, raised_pence, target_pence, mentees_waiting, oldest_waiting_since,
+                       pairings_active, pairings_suspended, open_follow_ups, contact_follow_ups_overdue)
+                select d.clp_code, :today,
+                       m.active, m.joined, m.not_contacted, m.waiting_involved,
+                       k.committed, k.in_progress, k.done, k.dropped, k.overdue, k.raised, k.target,
+                       t.waiting, t.oldest, t.paired, t.suspended, f.open, f.contact_overdue
+                from (select distinct clp_code from due) d
+                cross join lateral (
+                    select count(*) filter (where status = 'ACTIVE') as active,
+                           count(*) filter (where status = 'ACTIVE' and joined_on >= :since) as joined,
+                           count(*) filter (where status = 'ACTIVE' and joined_on >= :since
+                                            and last_contacted_at is null) as not_contacted,
+                           count(*) filter (where status <> 'RESIGNED' and wants_to_get_involved_at is not null
+                                            and (last_contacted_at is null
+                                                 or last_contacted_at < wants_to_get_involved_at)) as waiting_involved
+                    from member_projection where clp_code = d.clp_code) m
+                cross join lateral (
+                    select count(*) filter (where status = 'COMMITTED') as committed,
+                           count(*) filter (where status = 'IN_PROGRESS') as in_progress,
+                           count(*) filter (where status = 'DONE') as done,
+                           count(*) filter (where status = 'DROPPED') as dropped,
+                           count(*) filter (where status in ('COMMITTED', 'IN_PROGRESS') and due_on < :today) as overdue,
+                           coalesce(sum(raised_pence) filter (where kind = 'FUNDRAISING'), 0) as raised,
+                           coalesce(sum(target_pence) filter (where kind = 'FUNDRAISING'), 0) as target
+                    from commitment where clp_code = d.clp_code) k
+                cross join lateral (
+                    select count(*) filter (where status = 'WAITING') as waiting,
+                           min(waiting_since) filter (where status = 'WAITING') as oldest,
+                           count(*) filter (where status = 'PAIRED') as paired,
+                           count(*) filter (where status = 'SUSPENDED') as suspended
+                    from mentee_projection where clp_code = d.clp_code) t
+                cross join lateral (
+                    select count(*) filter (where status = 'OPEN') as open,
+                           count(*) filter (where status = 'OPEN' and reason in ('NEW_MEMBER_NOT_CONTACTED',
+                                            'INVOLVEMENT_NOT_FOLLOWED_UP')) as contact_overdue
+                    from follow_up where clp_code = d.clp_code) f
+                order by d.clp_code
+                on conflict (clp_code) do update set
+                    computed_on = excluded.computed_on, active_members = excluded.active_members,
+                    joined_last_30_days = excluded.joined_last_30_days, new_not_contacted = excluded.new_not_contacted,
+                    waiting_to_get_involved = excluded.waiting_to_get_involved, committed = excluded.committed,
+                    in_progress = excluded.in_progress, done = excluded.done, dropped = excluded.dropped,
+                    commitments_overdue = excluded.commitments_overdue, raised_pence = excluded.raised_pence,
+                    target_pence = excluded.target_pence, mentees_waiting = excluded.mentees_waiting,
+                    oldest_waiting_since = excluded.oldest_waiting_since, pairings_active = excluded.pairings_active,
+                    pairings_suspended = excluded.pairings_suspended,
+                    open_follow_ups = excluded.open_follow_ups,
+                    contact_follow_ups_overdue = excluded.contact_follow_ups_overdue""")
+                .setParameter("clps", clps.toArray(String[]::new))
+                .setParameter("today", today)
+                .setParameter("since", today.minusDays(30))
+                .executeUpdate());
+    }
+
+    private ClpFigures figures(Tuple t, Instant now) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        byStatus.put("COMMITTED", n(t, "committed"));
+        byStatus.put("IN_PROGRESS", n(t, "in_progress"));
+        byStatus.put("DONE", n(t, "done"));
+        byStatus.put("DROPPED", n(t, "dropped"));
+        long done = byStatus.get("DONE");
+        long notDropped = byStatus.values().stream().mapToLong(Long::longValue).sum() - byStatus.get("DROPPED");
+        Integer completion = notDropped == 0 ? null : (int) Math.round(100.0 * done / notDropped);
+        Object oldest = t.get("oldest_waiting_since");
+        Long longestWait = oldest == null ? null : Duration.between(toInstant(oldest), now).toDays();
+        ClpFigures f = new ClpFigures(t.get("clp_code", String.class), n(t, "active_members"),
+                n(t, "joined_last_30_days"), n(t, "new_not_contacted"), n(t, "contact_follow_ups_overdue"),
+                n(t, "waiting_to_get_involved"), byStatus, n(t, "commitments_overdue"), completion,
+                n(t, "raised_pence"), n(t, "target_pence"), n(t, "mentees_waiting"), longestWait,
+                n(t, "pairings_active"), n(t, "pairings_suspended"), n(t, "open_follow_ups"), List.of());
+        return f.withStory(story(f));
+    }
+
+    /** A CLP nothing has happened in yet. */
+    private static ClpFigures empty(String clp) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (String s : List.of("COMMITTED", "IN_PROGRESS", "DONE", "DROPPED")) {
             byStatus.put(s, 0L);
         }
-        List<Tuple> statuses = em.createNativeQuery(
-                        "select status, count(*) as n from commitment where clp_code = :clp group by status", Tuple.class)
-                .setParameter("clp", clp).getResultList();
-        statuses.forEach(t -> byStatus.put(t.get("status", String.class), ((Number) t.get("n")).longValue()));
-        Tuple commitments = (Tuple) em.createNativeQuery("""
-                select count(*) filter (where status in ('COMMITTED', 'IN_PROGRESS') and due_on < :today) as overdue,
-                       coalesce(sum(raised_pence) filter (where kind = 'FUNDRAISING'), 0) as raised,
-                       coalesce(sum(target_pence) filter (where kind = 'FUNDRAISING'), 0) as target
-                from commitment where clp_code = :clp""", Tuple.class)
-                .setParameter("clp", clp).setParameter("today", today).getSingleResult();
-        Tuple mentees = (Tuple) em.createNativeQuery("""
-                select count(*) filter (where status = 'WAITING') as waiting,
-                       min(waiting_since) filter (where status = 'WAITING') as oldest,
-                       count(*) filter (where status = 'PAIRED') as paired
-                from mentee_projection where clp_code = :clp""", Tuple.class)
-                .setParameter("clp", clp).getSingleResult();
-        Tuple followUps = (Tuple) em.createNativeQuery("""
-                select count(*) filter (where status = 'OPEN') as open,
-                       count(*) filter (where status = 'OPEN' and reason in ('NEW_MEMBER_NOT_CONTACTED',
-                                        'INVOLVEMENT_NOT_FOLLOWED_UP')) as contact_overdue
-                from follow_up where clp_code = :clp""", Tuple.class)
-                .setParameter("clp", clp).getSingleResult();
-
-        long done = byStatus.get("DONE");
-        long notDropped = byStatus.values().stream().mapToLong(Long::longValue).sum() - byStatus.get("DROPPED");
-        Integer completion = notDropped == 0 ? null : (int) Math.round(100.0 * done / notDropped);
-        Object oldest = mentees.get("oldest");
-        Long longestWait = oldest == null ? null
-                : Duration.between(toInstant(oldest), now).toDays();
-        ClpFigures f = new ClpFigures(clp, n(members, "active"), n(members, "joined"), n(members, "not_contacted"),
-                n(followUps, "contact_overdue"), n(members, "waiting_involved"), byStatus, n(commitments, "overdue"),
-                completion, n(commitments, "raised"), n(commitments, "target"), n(mentees, "waiting"), longestWait,
-                n(mentees, "paired"), n(followUps, "open"), List.of());
+        ClpFigures f = new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, List.of());
         return f.withStory(story(f));
     }
 
@@ -140,6 +220,10 @@ public class Dashboard {
             lines.add(f.menteesWaiting() + " young member(s) are waiting for a mentor"
                     + (f.longestMenteeWaitDays() != null && f.longestMenteeWaitDays() > 0
                     ? ", the longest for " + f.longestMenteeWaitDays() + " day(s)." : "."));
+        }
+        if (f.pairingsSuspended() > 0) {
+            lines.add(f.pairingsSuspended() + " mentoring pairing(s) are suspended while a safeguarding concern is "
+                    + "looked into.");
         }
         if (f.pairingsActive() > 0) {
             lines.add(f.pairingsActive() + " mentoring pairing(s) are active.");
