@@ -1,5 +1,8 @@
 package org.opencircles.members.rest;
 
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
+import org.opencircles.members.domain.ErasureRetention;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.members.service.MemberFilter;
@@ -67,14 +71,10 @@ public class MemberResource {
                 FieldValues.parseEnum(AgeBand.class, ageBand, "ageBand"), blankToNull(interest),
                 notContactedForDays == null || notContactedForDays.isBlank() ? null
                         : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500));
-        int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
-        int pageSize = FieldValues.parseCount(size, "size", 50, 200);
-        if (pageSize == 0) {
-            throw ProblemException.invalidField("size", "must be at least 1");
-        }
-        MemberService.PageResult result = members.search(filter, scope.visibleClps(), pageNo, pageSize);
+        Paging paging = Paging.of(page, size);
+        MemberService.PageResult result = members.search(filter, scope.visibleClps(), paging.page(), paging.size());
         return new PageView<>(result.items().stream().map(m -> MemberView.of(m, members.today())).toList(),
-                pageNo, pageSize, result.total());
+                paging.page(), paging.size(), result.total());
     }
 
     @GET
@@ -132,11 +132,21 @@ public class MemberResource {
     @Operation(summary = "Erase the member's personal data here and, through member.erased, in every service")
     public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest request) {
         ErasureRecord record = members.erase(FieldValues.parseId(id, "id"), request.reference());
-        return new ErasureView(record.id, record.memberId, record.requestedBy, record.reference, record.erasedAt);
+        return ErasureView.of(record, List.of());
     }
 
-    /** Proof of an erasure. */
-    public record ErasureView(UUID id, UUID memberId, String requestedBy, String reference, java.time.Instant erasedAt) {
+    /** Proof of an erasure, with what other services had to keep (codes and counts, e.g. safeguarding concerns). */
+    public record ErasureView(UUID id, UUID memberId, String requestedBy, String reference, java.time.Instant erasedAt,
+                              List<Retained> retained) {
+
+        /** Records kept by another service on a legal basis. */
+        public record Retained(String service, String recordType, int count, String basis) {
+        }
+
+        public static ErasureView of(ErasureRecord r, List<ErasureRetention> kept) {
+            return new ErasureView(r.id, r.memberId, r.requestedBy, r.reference, r.erasedAt, kept.stream()
+                    .map(k -> new Retained(k.service, k.recordType, k.count, k.basis)).toList());
+        }
     }
 
     private Member visible(String id) {

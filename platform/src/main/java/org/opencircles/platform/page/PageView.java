@@ -1,7 +1,7 @@
-package org.opencircles.members.rest;
+package org.opencircles.platform.page;
 
 import java.util.List;
 
-/** One page of a list, with the total so a client can page through it. */
+/** One page of a list, with the total so a client can page through it: the one list shape of every service. */
 public record PageView<T>(List<T> items, int page, int size, long total) {
 }
