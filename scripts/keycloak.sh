@@ -21,15 +21,19 @@ install() {
 }
 
 passwords() {
-  [ -f "$PASSWORDS" ] && return
-  log "Generating a password for each demo person into $PASSWORDS"
   umask 077
-  {
-    for person in "${STAFF[@]}"; do echo "$(password_var "$person")=$(random_secret)"; done
-    echo "OC_NOTIFIER_SECRET=$(random_secret)"
-    echo "KC_BOOTSTRAP_ADMIN_USERNAME=keycloak-admin"
-    echo "KC_BOOTSTRAP_ADMIN_PASSWORD=$(random_secret)"
-  } > "$PASSWORDS"
+  if [ ! -f "$PASSWORDS" ]; then
+    log "Generating a password for each demo person into $PASSWORDS"
+    {
+      echo "OC_NOTIFIER_SECRET=$(random_secret)"
+      echo "KC_BOOTSTRAP_ADMIN_USERNAME=keycloak-admin"
+      echo "KC_BOOTSTRAP_ADMIN_PASSWORD=$(random_secret)"
+    } > "$PASSWORDS"
+  fi
+  # A person added to the realm since the file was made gets a password of their own too.
+  for person in "${STAFF[@]}"; do
+    grep -q "^$(password_var "$person")=" "$PASSWORDS" || echo "$(password_var "$person")=$(random_secret)" >> "$PASSWORDS"
+  done
 }
 
 start() {

@@ -11,7 +11,7 @@ KEYCLOAK_PORT="${OC_KEYCLOAK_PORT:-8180}"
 OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/open-circles"
 PASSWORDS="$RUN/keycloak/passwords.env"
 # The demo people in keycloak/open-circles-realm.json; the notifier signs in with client credentials.
-STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer)
+STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london)
 SERVICES=(members:8081 actions:8082 mentoring:8083)
 
 log() { printf '\033[1m[open-circles]\033[0m %s\n' "$*"; }

@@ -73,7 +73,7 @@ class PermissionSweepTest {
             new Operation("GET", "/dashboard", c -> "/dashboard", null, READERS, Scope.NONE, 200),
             new Operation("GET", "/dashboard/{clp}", c -> "/dashboard/" + c.clp(), null, READERS, Scope.BY_CLP, 200),
             new Operation("GET", "/follow-ups", c -> "/follow-ups?clp=" + c.clp(), null,
-                    Set.of("secretary", "organiser", "youth-officer", "notifier"), Scope.BY_CLP, 200),
+                    Set.of("secretary", "organiser", "youth-officer", "safeguarding-lead", "notifier"), Scope.BY_CLP, 200),
             new Operation("POST", "/follow-ups/{id}/done", c -> "/follow-ups/" + openFollowUp(c) + "/done",
                     c -> Map.of("note", "Called"), READERS, Scope.BY_ID, 200));
 

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /**
  * One story across all three services and their topics: a 15-year-old joins in members-service, appears in actions'
@@ -180,5 +181,42 @@ class YoungMemberStoryTest {
         Files.writeString(out, report);
         assertThat("a member reaches actions within 5 s", warm.get(warm.size() - 1) < 5_000, equalTo(true));
         assertThat("a member reaches mentoring within 5 s", toMentoring < 5_000, equalTo(true));
+
+        // 7. At a session the mentor says something worries them: the pairing is suspended in both services at once.
+        String concern = as("mentoring", "youth-officer").body(Map.of("heldOn", java.time.LocalDate.now().toString(),
+                        "minutes", 40, "mode", "VIDEO", "supervised", true,
+                        "concern", Map.of("category", "ONLINE_HARM",
+                                "account", "The mentee showed messages from an adult asking to meet alone")))
+                .post("/pairings/" + pairing + "/sessions").then().statusCode(201).extract().path("concernId");
+        as("mentoring", "youth-officer").get("/pairings/" + pairing).then().body("status", equalTo("SUSPENDED"));
+        millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
+                .<Integer>path("pairingsSuspended") == 1, Duration.ofSeconds(30));
+        as("actions", "organiser-london").get("/dashboard/DWN").then().body("pairingsActive", equalTo(0))
+                .body("story", hasItem(containsString("suspended while a safeguarding concern")));
+        // The designated safeguarding lead's follow-up arrives on the topic, ids and codes only.
+        TopicProbe.Received dslDue = TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
+                r -> "follow-up.due".equals(r.value().path("type").asText())
+                        && concern.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(30));
+        assertThat(dslDue.value().path("payload").path("reason").asText(), equalTo("SAFEGUARDING_CONCERN_RAISED"));
+        assertThat(dslDue.value().path("payload").path("assigneeRole").asText(), equalTo("safeguarding-lead"));
+        assertThat(dslDue.value().toString(), not(containsString("asking to meet")));
+        as("actions", "dsl-london").get("/follow-ups?reason=SAFEGUARDING_CONCERN_RAISED").then()
+                .body("subjectId", hasItem(concern));
+        as("actions", "sec-dwn").get("/follow-ups").then().body("subjectId", not(hasItem(concern)));
+        as("mentoring", "sec-dwn").get("/concerns/" + concern).then().statusCode(403);
+
+        // 8. The lead reads it, refers it to the local authority designated officer and ends the pairing.
+        as("mentoring", "dsl-london").get("/concerns/" + concern).then().statusCode(200)
+                .body("account", containsString("asking to meet alone"));
+        as("mentoring", "dsl-london").body(Map.of("outcome", "REFERRED_TO_LADO", "pairings", "END",
+                        "note", "Referred to the LADO; police informed by the LADO"))
+                .post("/concerns/" + concern + "/outcome").then().statusCode(200).body("status", equalTo("CLOSED"));
+        as("mentoring", "youth-officer").get("/pairings/" + pairing).then().body("status", equalTo("ENDED"))
+                .body("endReason", equalTo("SAFEGUARDING_CONCERN"));
+        TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
+                r -> "follow-up.closed".equals(r.value().path("type").asText())
+                        && concern.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(30));
+        millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
+                .<Integer>path("pairingsSuspended") == 0, Duration.ofSeconds(30));
     }
 }

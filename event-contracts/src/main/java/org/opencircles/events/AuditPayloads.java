@@ -16,4 +16,13 @@ public final class AuditPayloads {
     public record AccessRecorded(UUID accessId, String service, String principal, String action, String subjectType,
                                  List<String> subjectIds, Instant accessedAt) {
     }
+
+    /**
+     * On erasing a member, a service kept records about them that the law requires it to keep (e.g. safeguarding
+     * concerns), minimised; the erasure record says so. {@code recordType} and {@code basis} are codes
+     * ({@code safeguarding-concern}, {@code LEGAL_OBLIGATION}).
+     */
+    public record RetainedOnErasure(UUID memberId, String service, String recordType, int count, String basis,
+                                    Instant notedAt) {
+    }
 }

@@ -25,8 +25,15 @@ public enum EventType {
     MENTEE_WITHDRAWN("mentee.withdrawn", 2, Topics.MENTORING_EVENTS, "mentee", MentoringPayloads.MenteeWithdrawn.class),
     PAIRING_ACTIVATED("pairing.activated", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingActivated.class),
     PAIRING_ENDED("pairing.ended", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingEnded.class),
+    PAIRING_SUSPENDED("pairing.suspended", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingSuspended.class),
+    PAIRING_REINSTATED("pairing.reinstated", 1, Topics.MENTORING_EVENTS, "pairing", MentoringPayloads.PairingReinstated.class),
+    CONCERN_RAISED("concern.raised", 1, Topics.MENTORING_EVENTS, "concern", MentoringPayloads.ConcernRaised.class),
+    CONCERN_OUTCOME_RECORDED("concern.outcome-recorded", 1, Topics.MENTORING_EVENTS, "concern",
+            MentoringPayloads.ConcernOutcomeRecorded.class),
 
-    ACCESS_RECORDED("personal-data.accessed", 1, Topics.PERSONAL_DATA_ACCESS, "access", AuditPayloads.AccessRecorded.class);
+    ACCESS_RECORDED("personal-data.accessed", 1, Topics.PERSONAL_DATA_ACCESS, "access", AuditPayloads.AccessRecorded.class),
+    RETAINED_ON_ERASURE("personal-data.retained-on-erasure", 1, Topics.PERSONAL_DATA_ACCESS, "member",
+            AuditPayloads.RetainedOnErasure.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -9,9 +9,11 @@ public final class FollowUpPayloads {
     }
 
     /**
-     * Someone must act. {@code reason} is NEW_MEMBER_NOT_CONTACTED, COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE or
-     * MENTEE_WAITING; {@code subjectId} is the member, commitment or mentee it is about; {@code assigneeRole} is
-     * secretary, organiser or youth-officer of {@code clpCode}.
+     * Someone must act. {@code reason} is NEW_MEMBER_NOT_CONTACTED, GUARDIAN_CONSENT_MISSING,
+     * INVOLVEMENT_NOT_FOLLOWED_UP, COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, MENTEE_WAITING,
+     * PAIRING_ENDED_FOR_SAFEGUARDING or SAFEGUARDING_CONCERN_RAISED; {@code subjectId} is the member, commitment,
+     * mentee or concern it is about; {@code assigneeRole} is secretary, organiser, youth-officer or safeguarding-lead
+     * of {@code clpCode}.
      */
     public record Due(UUID followUpId, String reason, String subjectType, UUID subjectId, String clpCode,
                       String assigneeRole, Instant dueAt) {

@@ -1,6 +1,7 @@
 package org.opencircles.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Payloads on {@code mentoring-events}. */
@@ -30,8 +31,37 @@ public final class MentoringPayloads {
                                    LocalDate startedOn) implements MenteeJourney {
     }
 
-    /** A pairing ended; {@code reason} says why (COMPLETED, MEMBER_LAPSED, MEMBER_ERASED, SAFEGUARDING_EXPIRED, ...). */
+    /**
+     * A pairing ended; {@code reason} is the pairing's end reason: MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED,
+     * MENTEE_LEFT, COMPLETED, SAFEGUARDING_RECHECK_FAILED or SAFEGUARDING_CONCERN.
+     */
     public record PairingEnded(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
                                String reason) implements MenteeJourney {
+    }
+
+    /**
+     * A safeguarding concern was raised about a mentee, a mentor or a pairing. Codes and ids only: what was seen or
+     * heard stays in mentoring-service. {@code subjectType} is MENTEE, MENTOR or PAIRING; {@code category} ONLINE_HARM,
+     * MENTOR_CONDUCT, WELLBEING, DISCLOSURE or OTHER; {@code suspendedPairingIds} the pairings suspended at once.
+     */
+    public record ConcernRaised(UUID concernId, String clpCode, String subjectType, UUID subjectId, String category,
+                                List<UUID> suspendedPairingIds) {
+    }
+
+    /**
+     * The designated safeguarding lead recorded the concern's outcome: NO_FURTHER_ACTION, ADVICE_GIVEN,
+     * REFERRED_TO_LADO, REFERRED_TO_POLICE or MENTOR_BARRED. The concern is closed.
+     */
+    public record ConcernOutcomeRecorded(UUID concernId, String clpCode, String outcome) {
+    }
+
+    /** A pairing was suspended because of a safeguarding concern: no sessions until it is reinstated or ended. */
+    public record PairingSuspended(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
+                                   UUID concernId) implements MenteeJourney {
+    }
+
+    /** The safeguarding lead reinstated a suspended pairing: it is active again. */
+    public record PairingReinstated(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
+                                    UUID concernId) implements MenteeJourney {
     }
 }

@@ -195,6 +195,23 @@ class MemberResourceTest {
         as("sec-isn").get("/members/" + id).then().statusCode(410).contentType("application/problem+json");
         as("sec-isn").get("/members?clp=ISN&size=200").then().body("items.id", not(hasItem(id)));
         as("dpo").get("/audit/erasures").then().statusCode(200).body("memberId", hasItem(id));
+
+        // mentoring-service kept a safeguarding concern about them (a legal obligation): the erasure record says so,
+        // once however often the notice is delivered.
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        var kept = new org.opencircles.events.AuditPayloads.RetainedOnErasure(java.util.UUID.fromString(id),
+                "mentoring-service", "safeguarding-concern", 1, "LEGAL_OBLIGATION", java.time.Instant.now());
+        org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
+        org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> as("dpo")
+                .get("/audit/erasures").then().extract().path("find { it.memberId == '" + id + "' }.retained")
+                .toString().contains("safeguarding-concern"));
+        as("dpo").get("/audit/erasures").then()
+                .body("find { it.memberId == '" + id + "' }.retained", org.hamcrest.Matchers.hasSize(1))
+                .body("find { it.memberId == '" + id + "' }.retained[0].service", equalTo("mentoring-service"))
+                .body("find { it.memberId == '" + id + "' }.retained[0].count", equalTo(1))
+                .body("find { it.memberId == '" + id + "' }.retained[0].basis", equalTo("LEGAL_OBLIGATION"));
         as("dpo").get("/audit/access?memberId=" + id).then().statusCode(200)
                 .body("principal", hasItem("sec-isn"))
                 .body("action", hasItem("READ"))

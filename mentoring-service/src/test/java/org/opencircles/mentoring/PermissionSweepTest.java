@@ -61,7 +61,33 @@ class PermissionSweepTest {
         return id;
     }
 
+    private static final Set<String> RAISERS = Set.of("secretary", "organiser", "youth-officer", "safeguarding-lead");
+    private static final Set<String> CONCERN_READERS = Set.of("safeguarding-lead", "data-protection");
+    private static final Set<String> LEAD = Set.of("safeguarding-lead");
+
+    private static Map<String, Object> concernAbout(String mentee) {
+        return Map.of("subjectType", "MENTEE", "subjectId", mentee, "category", "WELLBEING",
+                "account", "Seemed withdrawn and said they were being messaged by strangers",
+                "occurredOn", LocalDate.now().toString());
+    }
+
+    /** A fresh open concern about a mentee in {@code clp}, raised by the youth officer (who covers every CLP). */
+    private static String concern(Call call) {
+        return fresh(call, "concern", () -> as("youth-officer").body(concernAbout(mentee(call))).post("/concerns")
+                .then().statusCode(201).extract().path("id"));
+    }
+
     private static final List<Operation> OPERATIONS = List.of(
+            new Operation("POST", "/concerns", c -> "/concerns", c -> concernAbout(mentee(c)), RAISERS, Scope.BY_CLP,
+                    201),
+            new Operation("GET", "/concerns", c -> "/concerns?clp=" + c.clp(), null, CONCERN_READERS, Scope.BY_CLP, 200),
+            new Operation("GET", "/concerns/{id}", c -> "/concerns/" + concern(c), null, CONCERN_READERS, Scope.BY_ID,
+                    200),
+            new Operation("POST", "/concerns/{id}/notes", c -> "/concerns/" + concern(c) + "/notes",
+                    c -> Map.of("note", "Spoke to the youth officer"), LEAD, Scope.BY_ID, 200),
+            new Operation("POST", "/concerns/{id}/outcome", c -> "/concerns/" + concern(c) + "/outcome",
+                    c -> Map.of("outcome", "ADVICE_GIVEN", "note", "Advice on blocking and reporting"), LEAD,
+                    Scope.BY_ID, 200),
             new Operation("POST", "/cohorts", c -> "/cohorts", c -> Map.of("name", "Sweep cohort", "clpCode", c.clp(),
                     "startsOn", LocalDate.now().toString(), "endsOn", LocalDate.now().plusMonths(3).toString()),
                     YOUTH, Scope.BY_CLP, 201),

@@ -10,7 +10,9 @@ public enum FollowUpReason {
     COMMITMENT_OVERDUE("commitment", "organiser"),
     MENTEE_WAITING("mentee", "youth-officer"),
     /** A pairing ended because a safeguarding rule broke (a check expired, consent withdrawn): due at once. */
-    PAIRING_ENDED_FOR_SAFEGUARDING("mentee", "youth-officer");
+    PAIRING_ENDED_FOR_SAFEGUARDING("mentee", "youth-officer"),
+    /** A safeguarding concern was raised: the designated safeguarding lead acts on it at once. */
+    SAFEGUARDING_CONCERN_RAISED("concern", "safeguarding-lead");
 
     private final String subjectType;
     private final String assigneeRole;

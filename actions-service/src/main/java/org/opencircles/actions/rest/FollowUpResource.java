@@ -2,6 +2,7 @@ package org.opencircles.actions.rest;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,6 +43,9 @@ public class FollowUpResource {
     @Inject
     CallerScope scope;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** A follow-up as listed. */
     public record FollowUpView(UUID id, FollowUpReason reason, String subjectType, UUID subjectId, String clpCode,
                                String assigneeRole, Instant dueAt, FollowUp.Status status, Instant openedAt,
@@ -57,7 +61,7 @@ public class FollowUpResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.NOTIFIER})
+    @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.SAFEGUARDING_LEAD, Roles.NOTIFIER})
     @Operation(summary = "Follow-ups by status (default OPEN), CLP, reason or subject")
     public List<FollowUpView> list(@QueryParam("status") String status, @QueryParam("clp") String clp,
                                    @QueryParam("reason") String reason, @QueryParam("subjectId") String subjectId,
@@ -72,6 +76,11 @@ public class FollowUpResource {
             params.put("clp", clp);
         }
         scope.restrict(where, params, "clpCode");
+        // That a safeguarding concern exists is for the safeguarding lead (and the notifier that tells them) only.
+        if (!identity.hasRole(Roles.SAFEGUARDING_LEAD) && !identity.hasRole(Roles.NOTIFIER)) {
+            where.append(" and reason <> :concern");
+            params.put("concern", FollowUpReason.SAFEGUARDING_CONCERN_RAISED);
+        }
         FollowUpReason r = FieldValues.parseEnum(FollowUpReason.class, reason, "reason");
         if (r != null) {
             where.append(" and reason = :reason");
@@ -101,7 +110,8 @@ public class FollowUpResource {
     public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
         UUID uuid = FieldValues.parseId(id, "id");
         FollowUp f = FollowUp.findById(uuid);
-        if (f == null || !scope.canSee(f.clpCode)) {
+        if (f == null || !scope.canSee(f.clpCode) || f.reason == FollowUpReason.SAFEGUARDING_CONCERN_RAISED) {
+            // A concern's follow-up closes when the safeguarding lead records its outcome, not by anyone else's "done".
             throw ProblemException.notFound("Follow-up", id);
         }
         FollowUp done = schedule.complete(uuid, request == null ? null : request.note(), scope.principal());

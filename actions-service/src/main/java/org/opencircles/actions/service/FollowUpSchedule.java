@@ -165,7 +165,7 @@ public class FollowUpSchedule {
                 Commitment c = Commitment.findById(f.subjectId);
                 yield c != null && c.status.isOpen();
             }
-            case PAIRING_ENDED_FOR_SAFEGUARDING -> true;
+            case PAIRING_ENDED_FOR_SAFEGUARDING, SAFEGUARDING_CONCERN_RAISED -> true;
             case MENTEE_WAITING -> {
                 MenteeProjection m = MenteeProjection.findById(f.subjectId);
                 yield m != null && "WAITING".equals(m.status);

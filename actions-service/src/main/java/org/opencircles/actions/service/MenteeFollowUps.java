@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits. */
+/**
+ * Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits and safeguarding concerns.
+ */
 @ApplicationScoped
 public class MenteeFollowUps {
 
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
     private static final Set<String> MENTEE_STILL_WAITS = Set.of("MENTOR_UNAVAILABLE", "SAFEGUARDING_EXPIRED",
-            "SAFEGUARDING_RECHECK_FAILED");
+            "SAFEGUARDING_RECHECK_FAILED", "SAFEGUARDING_CONCERN");
     /** Pairing end reasons the youth officer must hear of at once. */
     private static final Set<String> SAFEGUARDING_ENDS = Set.of("SAFEGUARDING_EXPIRED", "SAFEGUARDING_RECHECK_FAILED");
 
@@ -61,7 +63,8 @@ public class MenteeFollowUps {
                     "pairing-ended:" + e.pairingId(), e.clpCode(), at);
         }
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m == null || !"PAIRED".equals(m.status) || !MENTEE_STILL_WAITS.contains(e.reason())) {
+        if (m == null || !List.of("PAIRED", "SUSPENDED").contains(m.status)
+                || !MENTEE_STILL_WAITS.contains(e.reason())) {
             return;
         }
         m.status = "WAITING";
@@ -78,5 +81,33 @@ public class MenteeFollowUps {
         }
         m.status = "WITHDRAWN";
         followUps.resolve(m.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "mentee withdrew");
+    }
+
+    /** The pairing is suspended while a concern is looked into: the mentee is neither paired nor waiting. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspended(MentoringPayloads.PairingSuspended e) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m != null && "PAIRED".equals(m.status)) {
+            m.status = "SUSPENDED";
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reinstated(MentoringPayloads.PairingReinstated e) {
+        MenteeProjection m = MenteeProjection.findById(e.menteeId());
+        if (m != null && "SUSPENDED".equals(m.status)) {
+            m.status = "PAIRED";
+        }
+    }
+
+    /** The designated safeguarding lead must act on a concern at once: a follow-up due now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void concernRaised(MentoringPayloads.ConcernRaised e, Instant at) {
+        followUps.schedule(FollowUpReason.SAFEGUARDING_CONCERN_RAISED, e.concernId(), "raised", e.clpCode(), at);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void concernDecided(MentoringPayloads.ConcernOutcomeRecorded e) {
+        followUps.resolve(e.concernId(), List.of(FollowUpReason.SAFEGUARDING_CONCERN_RAISED), "outcome recorded");
     }
 }

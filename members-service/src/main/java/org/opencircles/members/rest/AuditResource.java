@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ErasureRecord;
+import org.opencircles.members.domain.ErasureRetention;
 import org.opencircles.platform.audit.PersonalDataAccess;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.problem.FieldValues;
@@ -48,7 +49,7 @@ public class AuditResource {
     @Operation(summary = "Every erasure carried out: which member id, by whom, when, under which reference")
     public List<MemberResource.ErasureView> erasures() {
         return ErasureRecord.<ErasureRecord>listAll(Sort.descending("erasedAt")).stream()
-                .map(r -> new MemberResource.ErasureView(r.id, r.memberId, r.requestedBy, r.reference, r.erasedAt))
+                .map(r -> MemberResource.ErasureView.of(r, ErasureRetention.list("memberId", r.memberId)))
                 .toList();
     }
 }

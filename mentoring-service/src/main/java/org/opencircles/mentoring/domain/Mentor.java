@@ -67,6 +67,10 @@ public class Mentor extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Set when the safeguarding lead bars the mentor after a concern: never paired again. */
+    @Column(name = "barred_at")
+    public Instant barredAt;
+
     @Version
     public long version;
 

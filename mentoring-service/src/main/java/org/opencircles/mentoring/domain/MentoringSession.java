@@ -41,4 +41,8 @@ public class MentoringSession extends PanacheEntityBase {
 
     @Column(name = "logged_at", nullable = false)
     public Instant loggedAt;
+
+    /** The safeguarding concern flagged with this session, if any. */
+    @Column(name = "concern_id")
+    public UUID concernId;
 }

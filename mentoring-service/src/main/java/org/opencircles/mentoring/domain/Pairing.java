@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A mentor and a mentee: proposed, then active once safeguarding is satisfied on the start date, then ended. */
@@ -18,14 +19,19 @@ import java.util.UUID;
 @Table(name = "pairing")
 public class Pairing extends PanacheEntityBase {
 
-    /** Lifecycle of a pairing. */
-    public enum Status { PROPOSED, ACTIVE, ENDED }
+    /** Lifecycle of a pairing; SUSPENDED while a safeguarding concern is looked into (no sessions). */
+    public enum Status { PROPOSED, ACTIVE, SUSPENDED, ENDED }
+
+    /** Statuses of a pairing that has not ended: each counts against capacity and the one-pairing-per-mentee rule. */
+    public static final List<Status> LIVE = List.of(Status.PROPOSED, Status.ACTIVE, Status.SUSPENDED);
 
     /** Why a pairing ended; the first two leave the mentee waiting for a new mentor. */
     public enum EndReason {
         MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, MENTEE_LEFT, COMPLETED,
         /** A change to either member (consent withdrawn, a date of birth, a move) broke a safeguarding rule. */
-        SAFEGUARDING_RECHECK_FAILED
+        SAFEGUARDING_RECHECK_FAILED,
+        /** The safeguarding lead ended it after a concern. */
+        SAFEGUARDING_CONCERN
     }
 
     @Id
@@ -61,6 +67,6 @@ public class Pairing extends PanacheEntityBase {
     public long version;
 
     public boolean isLive() {
-        return status == Status.PROPOSED || status == Status.ACTIVE;
+        return LIVE.contains(status);
     }
 }

@@ -23,6 +23,10 @@ public final class Safeguarding {
     public static List<FieldError> breaches(Mentor mentor, MemberProjection mentorMember, MemberProjection menteeMember,
                                             LocalDate day) {
         List<FieldError> breaches = new ArrayList<>();
+        if (mentor.barredAt != null) {
+            breaches.add(new FieldError("mentorId", "the mentor is barred from mentoring after a safeguarding concern"));
+            return breaches;
+        }
         if (mentor.status != Mentor.Status.ACTIVE || mentorMember == null || !mentorMember.isActive()) {
             breaches.add(new FieldError("mentorId", "the mentor is not an active member"));
         } else if (mentorMember.adultOn == null || mentorMember.isMinorOn(day)) {

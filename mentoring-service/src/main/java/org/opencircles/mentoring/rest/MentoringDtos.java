@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.opencircles.mentoring.domain.CheckLevel;
 import org.opencircles.mentoring.domain.Cohort;
+import org.opencircles.mentoring.domain.Concern;
 import org.opencircles.mentoring.domain.Mentee;
 import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
@@ -75,7 +76,13 @@ public final class MentoringDtos {
                                  @NotNull @Min(5) @Max(600) Integer minutes,
                                  @NotNull @Pattern(regexp = "IN_PERSON|VIDEO|PHONE",
                                          message = "must be IN_PERSON, VIDEO or PHONE") String mode,
-                                 boolean supervised, @Size(max = 4000) String notes) {
+                                 boolean supervised, @Size(max = 4000) String notes,
+                                 @Valid ConcernFlag concern) {
+    }
+
+    /** "I have a concern", flagged with a session: opens a safeguarding concern about the pairing at once. */
+    public record ConcernFlag(@NotNull Concern.Category category,
+                              @NotBlank @Size(max = 8000) String account) {
     }
 
     /** A mentor as staff see them; the check reference is shown to youth officers only. */
@@ -101,9 +108,10 @@ public final class MentoringDtos {
 
     /** A logged session. */
     public record SessionView(UUID id, UUID pairingId, LocalDate heldOn, int minutes, String mode, boolean supervised,
-                              String notes, String loggedBy) {
+                              String notes, String loggedBy, UUID concernId) {
         public static SessionView of(MentoringSession s) {
-            return new SessionView(s.id, s.pairingId, s.heldOn, s.minutes, s.mode, s.supervised, s.notes, s.loggedBy);
+            return new SessionView(s.id, s.pairingId, s.heldOn, s.minutes, s.mode, s.supervised, s.notes, s.loggedBy,
+                    s.concernId);
         }
     }
 

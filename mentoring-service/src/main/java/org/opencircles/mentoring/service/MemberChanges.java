@@ -20,13 +20,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberChanges {
 
-    private static final List<Pairing.Status> LIVE = List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE);
-
     @Inject
     Pairings pairings;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ConcernService concerns;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberPayloads.Joined e) {
@@ -92,18 +93,20 @@ public class MemberChanges {
             mentee.goals = new ArrayList<>();
         }
         MemberProjection.deleteById(e.memberId());
+        // Safeguarding concerns outlive erasure (a legal obligation), minimised; members-service's record says so.
+        concerns.memberErased(e.memberId());
     }
 
     /** Ends the member's pairings and withdraws them as a mentee; {@code reasonCode} is what the event says. */
     private void leave(UUID memberId, String reasonCode) {
         for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
             mentor.status = Mentor.Status.INACTIVE;
-            for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, LIVE)) {
+            for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE)) {
                 pairings.close(p, Pairing.EndReason.MENTOR_UNAVAILABLE);
             }
         }
         for (Mentee mentee : Mentee.<Mentee>list("memberId", memberId)) {
-            for (Pairing p : Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, LIVE)) {
+            for (Pairing p : Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE)) {
                 pairings.close(p, Pairing.EndReason.MENTEE_LEFT);
             }
             if (mentee.status != Mentee.Status.WITHDRAWN && mentee.status != Mentee.Status.COMPLETED) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.opencircles.events.MentoringPayloads;
+import org.opencircles.mentoring.domain.Concern;
 import org.opencircles.mentoring.domain.Mentee;
 import org.opencircles.mentoring.domain.MemberProjection;
 import org.opencircles.mentoring.domain.Mentor;
@@ -30,8 +31,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Pairings {
 
-    private static final List<Pairing.Status> LIVE = List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE);
-
     @Inject
     ClusterLock clusterLock;
 
@@ -43,6 +42,9 @@ public class Pairings {
 
     @Inject
     Programme programme;
+
+    @Inject
+    ConcernService concerns;
 
     @Transactional
     public Pairing propose(MentoringDtos.PairingRequest r, String by) {
@@ -95,6 +97,11 @@ public class Pairings {
     @Transactional
     public MentoringSession logSession(UUID pairingId, MentoringDtos.SessionRequest r, String by) {
         Pairing p = pairing(pairingId);
+        if (p.status == Pairing.Status.SUSPENDED) {
+            throw ProblemException.ruleBroken("pairing-suspended", "pairingId",
+                    "the pairing is suspended while a safeguarding concern is looked into: no sessions until the "
+                            + "safeguarding lead reinstates it");
+        }
         if (p.status != Pairing.Status.ACTIVE) {
             throw ProblemException.ruleBroken("pairing-not-active", "pairingId", "sessions are logged on active pairings");
         }
@@ -119,6 +126,11 @@ public class Pairings {
         s.notes = r.notes();
         s.loggedBy = by;
         s.loggedAt = clock.instant();
+        if (r.concern() != null) {
+            // "I have a concern": the session is kept as logged, and the pairing is suspended at once.
+            s.concernId = concerns.raise(new ConcernService.RaiseConcern(Concern.SubjectType.PAIRING, p.id,
+                    r.concern().category(), r.concern().account(), r.heldOn()), by).concern().id;
+        }
         s.persist();
         return s;
     }
@@ -132,7 +144,7 @@ public class Pairings {
         List<MentoringDtos.Suggestion> suggestions = new ArrayList<>();
         for (Mentor mentor : Mentor.<Mentor>list("status", Mentor.Status.ACTIVE)) {
             MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
-            int capacityLeft = mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, LIVE);
+            int capacityLeft = mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE);
             if (capacityLeft <= 0 || !Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
                 continue;
             }
@@ -154,7 +166,7 @@ public class Pairings {
         }
         LocalDate today = programme.today();
         int ended = 0;
-        for (Pairing p : Pairing.<Pairing>list("status in ?1", LIVE)) {
+        for (Pairing p : Pairing.<Pairing>list("status in ?1", Pairing.LIVE)) {
             Mentor mentor = programme.mentor(p.mentorId);
             Mentee mentee = programme.mentee(p.menteeId);
             MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
@@ -176,10 +188,10 @@ public class Pairings {
         LocalDate today = programme.today();
         List<Pairing> live = new ArrayList<>();
         for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
-            live.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, LIVE));
+            live.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE));
         }
         for (Mentee mentee : Mentee.<Mentee>list("memberId", memberId)) {
-            live.addAll(Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, LIVE));
+            live.addAll(Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE));
         }
         int ended = 0;
         for (Pairing p : live) {
@@ -199,13 +211,14 @@ public class Pairings {
     @Transactional(Transactional.TxType.MANDATORY)
     public void close(Pairing p, Pairing.EndReason reason) {
         Mentee mentee = programme.mentee(p.menteeId);
-        boolean wasActive = p.status == Pairing.Status.ACTIVE;
+        boolean wasActive = p.status == Pairing.Status.ACTIVE || p.status == Pairing.Status.SUSPENDED;
         p.status = Pairing.Status.ENDED;
         p.endedOn = programme.today();
         p.endReason = reason;
         if (mentee.status == Mentee.Status.PAIRED || mentee.status == Mentee.Status.WAITING) {
             mentee.status = switch (reason) {
-                case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, SAFEGUARDING_RECHECK_FAILED -> Mentee.Status.WAITING;
+                case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, SAFEGUARDING_RECHECK_FAILED, SAFEGUARDING_CONCERN ->
+                        Mentee.Status.WAITING;
                 case COMPLETED -> Mentee.Status.COMPLETED;
                 case MENTEE_LEFT -> Mentee.Status.WITHDRAWN;
             };
@@ -232,13 +245,13 @@ public class Pairings {
         MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
         MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
         List<FieldError> breaches = new ArrayList<>(Safeguarding.breaches(mentor, mentorMember, menteeMember, day));
-        long live = Pairing.count("mentorId = ?1 and status in ?2 and id <> ?3", mentor.id, LIVE,
+        long live = Pairing.count("mentorId = ?1 and status in ?2 and id <> ?3", mentor.id, Pairing.LIVE,
                 pairingBeingActivated == null ? new UUID(0, 0) : pairingBeingActivated);
         if (live >= mentor.capacity) {
             breaches.add(new FieldError("mentor.capacity", "the mentor already has " + live + " of "
                     + mentor.capacity + " pairings"));
         }
-        if (pairingBeingActivated == null && Pairing.count("menteeId = ?1 and status in ?2", mentee.id, LIVE) > 0) {
+        if (pairingBeingActivated == null && Pairing.count("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE) > 0) {
             breaches.add(new FieldError("menteeId", "the mentee already has a proposed or active pairing"));
         }
         if (!breaches.isEmpty()) {

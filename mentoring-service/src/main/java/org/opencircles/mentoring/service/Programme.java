@@ -165,7 +165,7 @@ public class Programme {
         // DBS certificate numbers are for those who check them: youth officers, and the DPO for audit.
         boolean mayReadCheck = identity.hasRole(Roles.YOUTH_OFFICER) || identity.hasRole(Roles.DATA_PROTECTION);
         long live = Pairing.count("mentorId = ?1 and status in ?2", m.id,
-                List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE));
+                Pairing.LIVE);
         return new MentoringDtos.MentorView(m.id, m.memberId, m.clpCode, List.copyOf(m.skills), m.capacity, live,
                 m.checkLevel, mayReadCheck ? m.checkReference : null, m.checkIssuedOn, m.checkExpiresOn, m.trainingCompletedOn,
                 m.checkValidOn(today(), Safeguarding.FOR_MINORS) && m.trainedBy(today()), m.status);

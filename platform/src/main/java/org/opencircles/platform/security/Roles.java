@@ -12,6 +12,8 @@ public final class Roles {
     public static final String DATA_PROTECTION = "data-protection";
     /** Sets up CLPs and wards. */
     public static final String ADMIN = "admin";
+    /** The designated safeguarding lead: the only role that reads safeguarding concerns and acts on them. */
+    public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
     /** An automated notifier reading follow-ups. */
     public static final String NOTIFIER = "notifier";
 
