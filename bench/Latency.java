@@ -49,10 +49,13 @@ public class Latency {
             }));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> f : futures) {
-            all.addAll(f.get());
+        try {
+            for (Future<List<Long>> f : futures) {
+                all.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return all;
     }
 }

@@ -1,6 +1,6 @@
 -- Each CLP's dashboard figures, kept so that a national dashboard over 650 CLPs and 500,000 members reads 650 rows
 -- instead of counting the projections per request. Any write to the tables the figures come from marks its CLPs
--- stale (statement-level triggers, so an import's batch of 500 events marks each CLP once); a read recomputes the
+-- stale (statement-level triggers); a read recomputes the
 -- stale ones (and any computed on an earlier day, as "joined in the last 30 days" and "overdue" move with the date)
 -- before answering, so figures are never older than the last committed write.
 create table clp_figures (
@@ -25,28 +25,35 @@ create table clp_figures (
     contact_follow_ups_overdue  bigint not null
 );
 
--- Append-only (no key, so writers never wait on each other); a recompute deletes the rows it has dealt with.
+-- One row per CLP whose figures a write has changed since they were last computed. A writer upserts its CLPs' rows
+-- (so it holds them until it commits), and a recompute deletes the rows it takes in one statement and computes in
+-- the next: a write still in flight makes the delete wait for its commit, so the computation that follows sees it.
 create table clp_figures_stale (
-    clp_code  text not null
+    clp_code   text primary key,
+    marked_at  timestamptz not null
 );
-create index clp_figures_stale_clp_idx on clp_figures_stale (clp_code);
 
 create function clp_figures_stale_new() returns trigger language plpgsql as $$
 begin
-    insert into clp_figures_stale (clp_code) select distinct clp_code from new_rows;
+    insert into clp_figures_stale (clp_code, marked_at)
+        select distinct clp_code, now() from new_rows order by 1
+        on conflict (clp_code) do update set marked_at = excluded.marked_at;
     return null;
 end $$;
 
 create function clp_figures_stale_old() returns trigger language plpgsql as $$
 begin
-    insert into clp_figures_stale (clp_code) select distinct clp_code from old_rows;
+    insert into clp_figures_stale (clp_code, marked_at)
+        select distinct clp_code, now() from old_rows order by 1
+        on conflict (clp_code) do update set marked_at = excluded.marked_at;
     return null;
 end $$;
 
 create function clp_figures_stale_both() returns trigger language plpgsql as $$
 begin
-    insert into clp_figures_stale (clp_code)
-        select clp_code from new_rows union select clp_code from old_rows;
+    insert into clp_figures_stale (clp_code, marked_at)
+        select c, now() from (select clp_code as c from new_rows union select clp_code from old_rows) changed order by 1
+        on conflict (clp_code) do update set marked_at = excluded.marked_at;
     return null;
 end $$;
 
@@ -64,6 +71,6 @@ begin
 end $$;
 
 -- Every CLP with data so far starts stale.
-insert into clp_figures_stale (clp_code)
-    select clp_code from member_projection union select clp_code from commitment
-    union select clp_code from mentee_projection union select clp_code from follow_up;
+insert into clp_figures_stale (clp_code, marked_at)
+    select clp_code, now() from member_projection union select clp_code, now() from commitment
+    union select clp_code, now() from mentee_projection union select clp_code, now() from follow_up;

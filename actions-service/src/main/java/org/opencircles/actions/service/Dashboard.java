@@ -35,13 +35,15 @@ public class Dashboard {
                              Map<String, Long> commitmentsByStatus, long commitmentsOverdue,
                              Integer completionRatePercent, long raisedPence, long targetPence,
                              long menteesWaiting, Long longestMenteeWaitDays, long pairingsActive,
-                             long pairingsSuspended, long openFollowUps, List<String> story) {
+                             long pairingsSuspended, long openFollowUps, long callListsOpen,
+                             long callListMembers, long callListDone, List<String> story) {
 
         ClpFigures withStory(List<String> lines) {
             return new ClpFigures(clpCode, activeMembers, joinedLast30Days, newMembersNotYetContacted,
                     contactFollowUpsOverdue, waitingToGetInvolved, commitmentsByStatus, commitmentsOverdue,
                     completionRatePercent, raisedPence, targetPence, menteesWaiting, longestMenteeWaitDays,
-                    pairingsActive, pairingsSuspended, openFollowUps, List.copyOf(lines));
+                    pairingsActive, pairingsSuspended, openFollowUps, callListsOpen, callListMembers, callListDone,
+                    List.copyOf(lines));
         }
     }
 
@@ -75,13 +77,17 @@ public class Dashboard {
         return forClps(List.of(clp)).get(0);
     }
 
-    /** Keeps figures fresh between reads, so the stale list stays short and reads rarely recompute. */
-    @Scheduled(every = "${open-circles.dashboard.refresh-interval:5s}", delayed = "5s",
+    /**
+     * Recomputes stale figures between reads, so the stale list stays short and a dashboard read after a quiet spell
+     * finds them ready. Once a minute: during a national import every CLP is stale all the time, and recomputing them
+     * all every few seconds took CPU the import and the projections needed (reads recompute what they show anyway).
+     */
+    @Scheduled(every = "${open-circles.dashboard.refresh-interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshStale() {
         List<String> stale = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<String> codes = em.createNativeQuery("select distinct clp_code from clp_figures_stale "
+            List<String> codes = em.createNativeQuery("select clp_code from clp_figures_stale "
                     + "union select clp_code from clp_figures where computed_on < :today")
                     .setParameter("today", CivilTime.today(clock)).getResultList();
             return codes;
@@ -92,27 +98,46 @@ public class Dashboard {
     }
 
     /**
-     * Recomputes, in one statement, those of {@code clps} that are marked stale, computed on another day or never
-     * computed. Taking the stale marks and recomputing happen in one transaction: a write committed after the marks
-     * were taken leaves a mark of its own, so it is never missed.
+     * Recomputes those of {@code clps} that are marked stale, computed on another day or never computed, without ever
+     * waiting for a writer: the marks no one holds are taken (deleted); a mark a write in flight still holds is left
+     * for after that write commits, and its CLP recomputed now from what is committed. The computation is a statement
+     * of its own, so its snapshot includes every write whose mark was taken.
      */
     private void refresh(List<String> clps, LocalDate today) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew().run(() -> {
+            String[] wanted = clps.toArray(String[]::new);
+            @SuppressWarnings("unchecked")
+            List<String> taken = em.createNativeQuery("""
+                    delete from clp_figures_stale where clp_code in (
+                        select clp_code from clp_figures_stale where clp_code = any(cast(:clps as text[]))
+                        for update skip locked)
+                    returning clp_code""").setParameter("clps", wanted).getResultList();
+            @SuppressWarnings("unchecked")
+            List<String> held = em.createNativeQuery("select clp_code from clp_figures_stale "
+                    + "where clp_code = any(cast(:clps as text[]))").setParameter("clps", wanted).getResultList();
+            List<String> marked = new java.util.ArrayList<>(taken);
+            marked.addAll(held);
+            recompute(clps, marked, today);
+        });
+    }
+
+    private void recompute(List<String> clps, List<String> marked, LocalDate today) {
+        em.createNativeQuery("""
                 with wanted as (select unnest(cast(:clps as text[])) as clp_code),
-                     marked as (delete from clp_figures_stale s using wanted w where s.clp_code = w.clp_code
-                                returning s.clp_code),
-                     due as (select clp_code from marked
+                     due as (select unnest(cast(:marked as text[])) as clp_code
                              union select w.clp_code from wanted w
                                    where not exists (select 1 from clp_figures f
                                                      where f.clp_code = w.clp_code and f.computed_on = :today))
                 insert into clp_figures (clp_code, computed_on, active_members, joined_last_30_days,
                        new_not_contacted, waiting_to_get_involved, committed, in_progress, done, dropped,
                        commitments_overdue, raised_pence, target_pence, mentees_waiting, oldest_waiting_since,
-                       pairings_active, pairings_suspended, open_follow_ups, contact_follow_ups_overdue)
+                       pairings_active, pairings_suspended, open_follow_ups, contact_follow_ups_overdue,
+                       call_lists_open, call_list_members, call_list_done)
                 select d.clp_code, :today,
                        m.active, m.joined, m.not_contacted, m.waiting_involved,
                        k.committed, k.in_progress, k.done, k.dropped, k.overdue, k.raised, k.target,
-                       t.waiting, t.oldest, t.paired, t.suspended, f.open, f.contact_overdue
+                       t.waiting, t.oldest, t.paired, t.suspended, f.open, f.contact_overdue,
+                       c.open, c.members, c.done
                 from (select distinct clp_code from due) d
                 cross join lateral (
                     select count(*) filter (where status = 'ACTIVE') as active,
@@ -143,6 +168,11 @@ public class Dashboard {
                            count(*) filter (where status = 'OPEN' and reason in ('NEW_MEMBER_NOT_CONTACTED',
                                             'INVOLVEMENT_NOT_FOLLOWED_UP')) as contact_overdue
                     from follow_up where clp_code = d.clp_code) f
+                cross join lateral (
+                    select count(*) filter (where done < total) as open,
+                           coalesce(sum(total) filter (where done < total), 0) as members,
+                           coalesce(sum(done) filter (where done < total), 0) as done
+                    from call_list_projection where clp_code = d.clp_code) c
                 order by d.clp_code
                 on conflict (clp_code) do update set
                     computed_on = excluded.computed_on, active_members = excluded.active_members,
@@ -154,11 +184,14 @@ public class Dashboard {
                     oldest_waiting_since = excluded.oldest_waiting_since, pairings_active = excluded.pairings_active,
                     pairings_suspended = excluded.pairings_suspended,
                     open_follow_ups = excluded.open_follow_ups,
-                    contact_follow_ups_overdue = excluded.contact_follow_ups_overdue""")
+                    contact_follow_ups_overdue = excluded.contact_follow_ups_overdue,
+                    call_lists_open = excluded.call_lists_open, call_list_members = excluded.call_list_members,
+                    call_list_done = excluded.call_list_done""")
                 .setParameter("clps", clps.toArray(String[]::new))
+                .setParameter("marked", marked.toArray(String[]::new))
                 .setParameter("today", today)
                 .setParameter("since", today.minusDays(30))
-                .executeUpdate());
+                .executeUpdate();
     }
 
     private ClpFigures figures(Tuple t, Instant now) {
@@ -176,7 +209,8 @@ public class Dashboard {
                 n(t, "joined_last_30_days"), n(t, "new_not_contacted"), n(t, "contact_follow_ups_overdue"),
                 n(t, "waiting_to_get_involved"), byStatus, n(t, "commitments_overdue"), completion,
                 n(t, "raised_pence"), n(t, "target_pence"), n(t, "mentees_waiting"), longestWait,
-                n(t, "pairings_active"), n(t, "pairings_suspended"), n(t, "open_follow_ups"), List.of());
+                n(t, "pairings_active"), n(t, "pairings_suspended"), n(t, "open_follow_ups"), n(t, "call_lists_open"),
+                n(t, "call_list_members"), n(t, "call_list_done"), List.of());
         return f.withStory(story(f));
     }
 
@@ -186,7 +220,8 @@ public class Dashboard {
         for (String s : List.of("COMMITTED", "IN_PROGRESS", "DONE", "DROPPED")) {
             byStatus.put(s, 0L);
         }
-        ClpFigures f = new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, List.of());
+        ClpFigures f = new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0,
+                List.of());
         return f.withStory(story(f));
     }
 
@@ -204,6 +239,10 @@ public class Dashboard {
         }
         if (f.waitingToGetInvolved() > 0) {
             lines.add(f.waitingToGetInvolved() + " member(s) said they want to get involved and are waiting to hear back.");
+        }
+        if (f.callListsOpen() > 0) {
+            lines.add(f.callListsOpen() + " call list(s) being worked: " + f.callListDone() + " of "
+                    + f.callListMembers() + " members done (" + percent(f.callListDone(), f.callListMembers()) + ").");
         }
         if (f.commitmentsOverdue() > 0) {
             lines.add(f.commitmentsOverdue() + " commitment(s) are past their due date and not done.");
