@@ -218,5 +218,27 @@ class YoungMemberStoryTest {
                         && concern.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(30));
         millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
                 .<Integer>path("pairingsSuspended") == 0, Duration.ofSeconds(30));
+
+        // 9. The secretary finds a new member by name and works a call list: the call closes her follow-up.
+        String zoe = as("members", "sec-dwn").body(Map.of("membershipNumber", "L9100001", "firstName", "Zoë",
+                        "lastName", "Müller", "email", "zoe@example.org", "phone", "07700 900555",
+                        "dateOfBirth", "1990-02-14", "clpCode", "DWN", "wardCode", "DWN-HERNE-HILL",
+                        "consents", Map.of("email", true, "phone", true, "sms", false)))
+                .post("/members").then().statusCode(201).extract().path("id");
+        as("members", "sec-dwn").get("/members?q=zoe muller").then().body("items[0].id", equalTo(zoe));
+        String list = as("members", "sec-dwn").body(Map.of("name", "Herne Hill, not contacted 30 days",
+                        "channel", "PHONE", "filter", Map.of("clp", "DWN", "ward", "DWN-HERNE-HILL",
+                                "notContactedForDays", 30)))
+                .post("/call-lists").then().statusCode(201).body("total", equalTo(1)).extract().path("id");
+        millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
+                .<Integer>path("callListsOpen") == 1, Duration.ofSeconds(30));
+        as("actions", "organiser-london").get("/dashboard/DWN").then()
+                .body("story", hasItem(containsString("call list(s) being worked: 0 of 1 members done")));
+        as("members", "sec-dwn").body(Map.of("outcome", "REACHED", "note", "Coming to the ward meeting"))
+                .post("/call-lists/" + list + "/entries/" + zoe + "/outcome").then().statusCode(200);
+        millisUntil(() -> as("actions", "sec-dwn").get("/follow-ups?status=RESOLVED&subjectId=" + zoe).then()
+                .extract().<List<String>>path("reason").contains("NEW_MEMBER_NOT_CONTACTED"), Duration.ofSeconds(30));
+        millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
+                .<Integer>path("callListsOpen") == 0, Duration.ofSeconds(30));
     }
 }

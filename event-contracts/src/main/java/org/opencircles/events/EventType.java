@@ -13,6 +13,8 @@ public enum EventType {
     MEMBER_STATUS_CHANGED("member.status-changed", 2, Topics.MEMBER_EVENTS, "member", MemberPayloads.StatusChanged.class),
     MEMBER_CONTACT_LOGGED("member.contact-logged", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.ContactLogged.class),
     MEMBER_ERASED("member.erased", 1, Topics.MEMBER_EVENTS, "member", MemberPayloads.Erased.class),
+    CALL_LIST_PROGRESSED("call-list.progressed", 1, Topics.MEMBER_EVENTS, "call-list",
+            MemberPayloads.CallListProgressed.class),
 
     COMMITMENT_MADE("commitment.made", 1, Topics.COMMITMENT_EVENTS, "commitment", CommitmentPayloads.Made.class),
     COMMITMENT_PROGRESSED("commitment.progressed", 2, Topics.COMMITMENT_EVENTS, "commitment", CommitmentPayloads.Progressed.class),

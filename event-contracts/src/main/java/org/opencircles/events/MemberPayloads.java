@@ -43,13 +43,20 @@ public final class MemberPayloads {
     public static final String STAFF_DECISION = "STAFF_DECISION";
 
     /**
-     * A contact was logged. {@code kind} is one of WANTS_TO_GET_INVOLVED, CALLED, MET, EMAILED, TEXTED, NO_ANSWER;
-     * the notes stay in members-service.
+     * A contact was logged. {@code kind} is one of WANTS_TO_GET_INVOLVED, CALLED, MET, EMAILED, TEXTED, NO_ANSWER,
+     * WRONG_NUMBER, DO_NOT_CONTACT; the notes stay in members-service.
      */
     public record ContactLogged(UUID memberId, String clpCode, String kind, Instant loggedAt) {
     }
 
     /** The member's personal data was erased on request; every service must drop what it holds of them. */
     public record Erased(UUID memberId, Instant erasedAt) {
+    }
+
+    /**
+     * A call list was made or worked: how many members it holds and how many have an outcome. Counts only: its name
+     * (free text) and its members stay in members-service. Keyed by list id.
+     */
+    public record CallListProgressed(UUID listId, String clpCode, int total, int done) {
     }
 }

@@ -69,7 +69,37 @@ class PermissionSweepTest {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
+    /** A call list in {@code clp} holding one fresh member who consented to phone calls: "listId/memberId". */
+    private static String callList(Call call) {
+        String surname = "Sweep" + unique();
+        Map<String, Object> body = Api.adult(Api.uniqueNumber(), call.clp());
+        body.put("lastName", surname);
+        body.put("consents", Map.of("email", false, "phone", true, "sms", false));
+        String member = as("organiser-national").body(body).post("/members").then().statusCode(201).extract().path("id");
+        String list = as("organiser-national").body(Map.of("name", "Sweep " + unique(), "channel", "PHONE",
+                        "filter", Map.of("clp", call.clp(), "q", surname)))
+                .post("/call-lists").then().statusCode(201).extract().path("id");
+        return list + "/" + member;
+    }
+
+    private static String listId(Call call) {
+        return callList(call).split("/")[0];
+    }
+
     private static final List<Operation> OPERATIONS = List.of(
+            new Operation("POST", "/call-lists", c -> "/call-lists", c -> Map.of("name", "Sweep " + unique(),
+                    "channel", "EMAIL", "filter", Map.of("clp", c.clp(), "notContactedForDays", 30)), STAFF,
+                    Scope.BY_CLP, 201),
+            new Operation("GET", "/call-lists", c -> "/call-lists?clp=" + c.clp(), null, STAFF, Scope.BY_CLP, 200),
+            new Operation("GET", "/call-lists/{id}", c -> "/call-lists/" + listId(c), null, STAFF, Scope.BY_ID, 200),
+            new Operation("GET", "/call-lists/{id}/entries", c -> "/call-lists/" + listId(c) + "/entries", null, STAFF,
+                    Scope.BY_ID, 200),
+            new Operation("POST", "/call-lists/{id}/entries/{memberId}/outcome", c -> {
+                String[] ids = callList(c).split("/");
+                return "/call-lists/" + ids[0] + "/entries/" + ids[1] + "/outcome";
+            }, c -> Map.of("outcome", "NO_ANSWER"), STAFF, Scope.BY_ID, 200),
+            new Operation("GET", "/call-lists/{id}/export", c -> "/call-lists/" + listId(c) + "/export", null, STAFF,
+                    Scope.BY_ID, 200),
             new Operation("GET", "/audit/access", c -> "/audit/access?memberId=" + member(c), null, DPO, Scope.NONE, 200),
             new Operation("GET", "/audit/erasures", c -> "/audit/erasures", null, DPO, Scope.NONE, 200),
             new Operation("GET", "/clps", c -> "/clps", null, CLP_READERS, Scope.NONE, 200),

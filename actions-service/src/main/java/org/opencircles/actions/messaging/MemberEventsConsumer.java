@@ -29,6 +29,7 @@ public class MemberEventsConsumer implements EventHandler {
             case MEMBER_STATUS_CHANGED -> members.statusChanged(event.payload(MemberPayloads.StatusChanged.class));
             case MEMBER_CONTACT_LOGGED -> members.contactLogged(event.payload(MemberPayloads.ContactLogged.class));
             case MEMBER_ERASED -> members.erased(event.payload(MemberPayloads.Erased.class));
+            case CALL_LIST_PROGRESSED -> members.callListProgressed(event.payload(MemberPayloads.CallListProgressed.class));
             default -> {
                 // Other types on this topic are not ours to act on.
             }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.domain.CallListProjection;
 import org.opencircles.actions.domain.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
@@ -141,5 +142,23 @@ public class MemberFollowUps {
                         + "where :id = any(owner_member_ids)")
                 .setParameter("id", e.memberId()).executeUpdate();
         MemberProjection.deleteById(e.memberId());
+    }
+
+    /** Keeps a call list's counts for the dashboard; events for one list arrive in order, so the last one holds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void callListProgressed(MemberPayloads.CallListProgressed e) {
+        CallListProjection list = CallListProjection.findById(e.listId());
+        if (list == null) {
+            list = new CallListProjection();
+            list.listId = e.listId();
+            list.clpCode = e.clpCode();
+            list.total = e.total();
+            list.done = e.done();
+            list.persist();
+            return;
+        }
+        list.clpCode = e.clpCode();
+        list.total = e.total();
+        list.done = e.done();
     }
 }

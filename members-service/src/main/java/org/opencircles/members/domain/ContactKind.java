@@ -9,7 +9,11 @@ public enum ContactKind {
     EMAILED(true),
     TEXTED(true),
     /** An attempt that did not reach the member: not yet contacted. */
-    NO_ANSWER(false);
+    NO_ANSWER(false),
+    /** The number or address did not reach the member at all. */
+    WRONG_NUMBER(false),
+    /** The member asked not to be contacted: every consent to contact is withdrawn. */
+    DO_NOT_CONTACT(false);
 
     private final boolean reachedMember;
 

@@ -57,11 +57,13 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
-    @Operation(summary = "List members, filtered by CLP, ward, status, age band, interest or days without contact")
+    @Operation(summary = "List members, filtered by CLP, ward, status, age band, interest or days without contact, "
+            + "and searched (q) by name, membership number, email, phone or postcode, best match first")
     public PageView<MemberView> list(@QueryParam("clp") String clp, @QueryParam("ward") String ward,
                                      @QueryParam("status") String status, @QueryParam("ageBand") String ageBand,
                                      @QueryParam("interest") String interest,
                                      @QueryParam("notContactedForDays") String notContactedForDays,
+                                     @QueryParam("q") String q,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         if (clp != null && !clp.isBlank()) {
             scope.requireClp(clp);
@@ -70,7 +72,8 @@ public class MemberResource {
                 FieldValues.parseEnum(MembershipStatus.class, status, "status"),
                 FieldValues.parseEnum(AgeBand.class, ageBand, "ageBand"), blankToNull(interest),
                 notContactedForDays == null || notContactedForDays.isBlank() ? null
-                        : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500));
+                        : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500),
+                searchQuery(q));
         Paging paging = Paging.of(page, size);
         MemberService.PageResult result = members.search(filter, scope.visibleClps(), paging.page(), paging.size());
         return new PageView<>(result.items().stream().map(m -> MemberView.of(m, members.today())).toList(),
@@ -113,7 +116,8 @@ public class MemberResource {
     @Operation(summary = "Log a contact: wants to get involved, called, met, emailed, texted, no answer")
     public Response logContact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
         Member member = visible(id);
-        ContactLogEntry entry = members.logContact(member.id, request);
+        ContactLogEntry entry = members.logContact(member.id,
+                new MemberService.LogContact(request.kind(), request.notes(), request.at()));
         return Response.created(URI.create("/members/" + id + "/contacts/" + entry.id))
                 .entity(ContactView.of(entry)).build();
     }
@@ -156,6 +160,19 @@ public class MemberResource {
             throw ProblemException.notFound("Member", id);
         }
         return member;
+    }
+
+    /** A search query as given, trimmed; at most 100 characters. */
+    private static String searchQuery(String q) {
+        String query = blankToNull(q);
+        if (query == null) {
+            return null;
+        }
+        query = query.trim();
+        if (query.length() > 100) {
+            throw ProblemException.invalidField("q", "must be at most 100 characters");
+        }
+        return query;
     }
 
     private static String blankToNull(String s) {

@@ -9,13 +9,13 @@ import jakarta.transaction.Transactional;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.members.config.MembershipRules;
 import org.opencircles.members.domain.AgeBand;
+import org.opencircles.members.domain.ContactKind;
 import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.members.messaging.MemberEvents;
-import org.opencircles.members.rest.ContactRequest;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.members.rest.StatusChangeRequest;
 import org.opencircles.platform.audit.AccessAudit;
@@ -43,6 +43,10 @@ import java.util.UUID;
 /** Member use cases; each public method is one transaction that also writes its events to the outbox. */
 @ApplicationScoped
 public class MemberService {
+
+    /** A contact with a member to record: what happened, a note, and when (now if not given). */
+    public record LogContact(ContactKind kind, String notes, Instant at) {
+    }
 
     /** How an upsert from an import ended. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -149,22 +153,28 @@ public class MemberService {
     }
 
     @Transactional
-    public ContactLogEntry logContact(UUID id, ContactRequest request) {
+    public ContactLogEntry logContact(UUID id, LogContact command) {
         Member member = load(id);
         ContactLogEntry entry = new ContactLogEntry();
         entry.id = UUID.randomUUID();
         entry.memberId = member.id;
-        entry.kind = request.kind();
-        entry.notes = request.notes();
+        entry.kind = command.kind();
+        entry.notes = command.notes();
         entry.loggedBy = audit.principal();
-        entry.loggedAt = request.at() == null ? clock.instant() : request.at();
+        entry.loggedAt = command.at() == null ? clock.instant() : command.at();
         entry.persist();
         if (entry.kind.reachedMember()
                 && (member.lastContactedAt == null || member.lastContactedAt.isBefore(entry.loggedAt))) {
             member.lastContactedAt = entry.loggedAt;
         }
-        if (entry.kind == org.opencircles.members.domain.ContactKind.WANTS_TO_GET_INVOLVED) {
+        if (entry.kind == ContactKind.WANTS_TO_GET_INVOLVED) {
             member.wantsToGetInvolvedAt = entry.loggedAt;
+        }
+        if (entry.kind == ContactKind.DO_NOT_CONTACT) {
+            // Respected everywhere: every list and export decides by these consents.
+            member.consentEmail = false;
+            member.consentPhone = false;
+            member.consentSms = false;
         }
         member.updatedAt = clock.instant();
         events.contactLogged(member, entry);
@@ -195,6 +205,8 @@ public class MemberService {
         }
         Instant now = clock.instant();
         ContactLogEntry.delete("memberId", id);
+        // Call lists keep no trace of them: their outcomes go with the contact log.
+        org.opencircles.members.domain.CallListEntry.delete("memberId", id);
         if (member.membershipNumber != null) {
             // Import reports quote the rows' cells (a date of birth, say): the member's go with them.
             ImportRowError.delete("membershipNumber", member.membershipNumber);
@@ -255,8 +267,27 @@ public class MemberService {
     /** One page of members matching the filter within the CLPs the caller may see; every member shown is audited. */
     @Transactional
     public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
-        StringBuilder where = new StringBuilder("erasedAt is null");
+        StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
+        matching(filter, visibleClps, where, params);
+        String order = "lastName, firstName, id";
+        if (filter.query() != null) {
+            order = "function('word_similarity', function('oc_fold', :q), searchText) desc, " + order;
+        }
+        List<Member> items = Member.<Member>find("from Member where " + where + " order by " + order, params)
+                .page(Page.of(page, size)).list();
+        long total = Member.count(where.toString(), params);
+        audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
+        return new PageResult(items, total);
+    }
+
+    /**
+     * The HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not erased: the
+     * one place a member filter becomes a query, for lists, searches and call lists alike.
+     */
+    public void matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
+                         Map<String, Object> params) {
+        where.append("erasedAt is null");
         CallerScope.restrict(visibleClps, where, params, "clpCode");
         if (filter.clpCode() != null) {
             where.append(" and clpCode = :clp");
@@ -285,12 +316,11 @@ public class MemberService {
             where.append(" and (lastContactedAt is null or lastContactedAt < :contactCutoff)");
             params.put("contactCutoff", clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
         }
-        PanacheQuery<Member> query = Member.find(where.toString(), Sort.by("lastName").and("firstName").and("id"), params)
-                .page(Page.of(page, size));
-        List<Member> items = query.list();
-        long total = query.count();
-        audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
-        return new PageResult(items, total);
+        if (filter.query() != null) {
+            // Word similarity forgives typos ("mulner"); the substring match finds part of a number, email or postcode.
+            where.append(" and function('oc_member_matches', searchText, function('oc_fold', :q)) = true");
+            params.put("q", filter.query());
+        }
     }
 
     /** A page of members and the total that match. */

@@ -1,0 +1,162 @@
+package org.opencircles.members.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencircles.members.domain.AgeBand;
+import org.opencircles.members.domain.CallList;
+import org.opencircles.members.domain.CallListEntry;
+import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.members.service.CallListService;
+import org.opencircles.members.service.MemberFilter;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.FieldValues;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.security.Roles;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Call lists: a saved member filter worked through by a volunteer, outcome by outcome, and exported for a phone bank. */
+@Path("/call-lists")
+@Tag(name = "Call lists")
+@RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+public class CallListResource {
+
+    @Inject
+    CallListService lists;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @POST
+    @Operation(summary = "Make a call list from a member filter: members who consented to the channel, minors through "
+            + "their parent or guardian")
+    public Response make(@Valid @NotNull CallListRequest request) {
+        CallListRequest.Filter f = request.filter();
+        CallList.Channel channel = FieldValues.parseEnum(CallList.Channel.class, request.channel(), "channel");
+        MembershipStatus status = FieldValues.parseEnum(MembershipStatus.class, f.status(), "filter.status");
+        AgeBand ageBand = FieldValues.parseEnum(AgeBand.class, f.ageBand(), "filter.ageBand");
+        MemberFilter filter = new MemberFilter(f.clp().trim(), blank(f.ward()), status, ageBand,
+                blank(f.interest()), f.notContactedForDays(), blank(f.q()));
+        Map<String, Object> asGiven = new LinkedHashMap<>();
+        asGiven.put("clp", filter.clpCode());
+        putIfSet(asGiven, "ward", filter.wardCode());
+        putIfSet(asGiven, "status", status);
+        putIfSet(asGiven, "ageBand", ageBand);
+        putIfSet(asGiven, "interest", filter.interest());
+        putIfSet(asGiven, "notContactedForDays", f.notContactedForDays());
+        putIfSet(asGiven, "q", filter.query());
+        String saved;
+        try {
+            saved = json.writeValueAsString(asGiven);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A filter of codes and numbers is always JSON", e);
+        }
+        CallListService.Progress made = lists.make(new CallListService.MakeCallList(request.name(), channel,
+                blank(request.assignedTo()), filter, saved), scope.principal());
+        return Response.created(URI.create("/call-lists/" + made.list().id)).entity(CallListView.of(made, json)).build();
+    }
+
+    @GET
+    @Operation(summary = "Call lists of the caller's CLPs, newest first, with progress (done of total)")
+    public PageView<CallListView> list(@QueryParam("clp") String clp, @QueryParam("page") String page,
+                                       @QueryParam("size") String size) {
+        String code = blank(clp);
+        if (code != null) {
+            scope.requireClp(code);
+        }
+        Paging paging = Paging.of(page, size);
+        CallListService.ListPage found = lists.lists(code, paging.page(), paging.size());
+        return new PageView<>(found.items().stream().map(p -> CallListView.of(p, json)).toList(), paging.page(), paging.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public CallListView get(@PathParam("id") String id) {
+        return CallListView.of(lists.get(FieldValues.parseId(id, "id")), json);
+    }
+
+    @GET
+    @Path("/{id}/entries")
+    @Operation(summary = "The members to contact, in order; remaining=true for those without an outcome yet")
+    public PageView<CallListEntryView> entries(@PathParam("id") String id, @QueryParam("remaining") String remaining,
+                                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        CallListService.RowPage rows = lists.rows(FieldValues.parseId(id, "id"), flag(remaining, "remaining"),
+                paging.page(), paging.size());
+        return new PageView<>(rows.items().stream().map(CallListEntryView::of).toList(), paging.page(), paging.size(),
+                rows.total());
+    }
+
+    @POST
+    @Path("/{id}/entries/{memberId}/outcome")
+    @Operation(summary = "Record an outcome (REACHED, NO_ANSWER, WRONG_NUMBER, WANTS_TO_GET_INVOLVED, DO_NOT_CONTACT); "
+            + "it is logged as a contact")
+    public CallListEntryView outcome(@PathParam("id") String id, @PathParam("memberId") String memberId,
+                                     @Valid @NotNull CallListOutcomeRequest request) {
+        return CallListEntryView.of(lists.recordOutcome(FieldValues.parseId(id, "id"),
+                FieldValues.parseId(memberId, "memberId"),
+                FieldValues.parseEnum(CallListEntry.Outcome.class, request.outcome(), "outcome"), request.note(),
+                scope.principal()));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The whole list as CSV (UTF-8 with BOM, formulas neutralised; default) or JSON (format=json); "
+            + "audited")
+    public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
+        String f = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase();
+        if (!List.of("csv", "json").contains(f)) {
+            throw ProblemException.invalidField("format", "must be csv or json");
+        }
+        CallListService.RowPage rows = lists.export(FieldValues.parseId(id, "id"));
+        List<CallListEntryView> views = rows.items().stream().map(CallListEntryView::of).toList();
+        if ("json".equals(f)) {
+            return Response.ok(new PageView<>(views, 0, views.size(), rows.total()), MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(CallListCsv.of(views), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"call-list-" + id + ".csv\"").build();
+    }
+
+    private static boolean flag(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(field, "must be true or false");
+        };
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,198 @@
+package org.opencircles.members;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.TopicProbe;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.opencircles.members.Api.as;
+
+/** Search, call lists from filter to outcomes to contact log, consent per channel, and a safe export. */
+@QuarkusTest
+class CallListResourceTest {
+
+    private static final String WARD = "CHT-HH";
+
+    @BeforeEach
+    void places() {
+        Api.clpWithWard("CHT", "Cheltenham");
+        Api.clpWithWard("ISN", "Islington North");
+        as("admin").body(Map.of("code", WARD, "name", "Herne Hill")).post("/clps/CHT/wards");
+    }
+
+    private static String member(String first, String last, String ward, boolean phoneConsent, boolean emailConsent,
+                                 int age, Map<String, Object> guardian, String phone, String email, String postcode) {
+        Map<String, Object> body = new HashMap<>(Api.adult(Api.uniqueNumber(), "CHT"));
+        body.put("firstName", first);
+        body.put("lastName", last);
+        body.put("wardCode", ward);
+        body.put("phone", phone);
+        body.put("email", email);
+        body.put("postcode", postcode);
+        body.put("dateOfBirth", LocalDate.now().minusYears(age).minusDays(20).toString());
+        body.put("consents", Map.of("email", emailConsent, "phone", phoneConsent, "sms", false));
+        if (guardian != null) {
+            body.put("guardian", guardian);
+        }
+        return as("sec-cht").body(body).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void searchForgivesAccentsCaseTyposAndFindsPartsOfNumbersPostcodesAndEmails() {
+        String zoe = member("Zoë", "Müllerová", "CHT-W1", false, false, 31, null, "07700 900777",
+                "zoe.mullerova@example.org", "SE24 9QT");
+        member("Zoe", "Miller", "CHT-W1", false, false, 44, null, "07700 900778", "zm@example.org", "SE21 8AB");
+        String number = as("sec-cht").get("/members/" + zoe).then().extract().path("membershipNumber");
+
+        as("sec-cht").get("/members?clp=CHT&q=zoe mullerova").then().statusCode(200)
+                .body("items[0].id", equalTo(zoe));
+        as("sec-cht").get("/members?q=ZOË").then().body("items.lastName", hasItems("Müllerová", "Miller"));
+        as("sec-cht").get("/members?q=mulerova").then().body("items[0].id", equalTo(zoe));
+        as("sec-cht").get("/members?q=" + number.substring(2)).then().body("items.id", hasItem(zoe));
+        as("sec-cht").get("/members?q=se249qt").then().body("items.id", contains(zoe));
+        as("sec-cht").get("/members?q=zoe.mull").then().body("items.id", contains(zoe));
+        as("sec-cht").get("/members?q=07700900777").then().body("items[0].id", equalTo(zoe));
+        // Wildcards in a query are only characters: "%%%%" matches nobody rather than everybody.
+        as("sec-cht").get("/members?q=%25%25%25%25").then().statusCode(200).body("total", equalTo(0));
+        // Combined with the other filters, within the caller's CLPs, and audited like any list.
+        as("sec-cht").get("/members?q=zoe&ageBand=YOUTH_14_TO_17").then().body("items.id", not(hasItem(zoe)));
+        as("sec-isn").get("/members?q=zoe mullerova").then().statusCode(200).body("total", equalTo(0));
+        as("sec-isn").get("/members?clp=CHT&q=zoe").then().statusCode(403);
+        as("dpo").get("/audit/access?memberId=" + zoe).then()
+                .body("findAll { it.action == 'LIST' }.principal", hasItem("sec-cht"))
+                .body("findAll { it.action == 'LIST' }.principal", not(hasItem("sec-isn")));
+        as("sec-cht").get("/members?q=" + "x".repeat(101)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void aCallListRespectsConsentReachesMinorsThroughTheirGuardianAndLogsEachOutcome() {
+        String adult = member("Ada", "Phonebank", WARD, true, false, 40, null, "07700 900111", "ada@example.org",
+                "SE24 0AA");
+        member("Bea", "Nophone", WARD, false, true, 52, null, "07700 900222", "bea@example.org", "SE24 0AB");
+        String minor = member("Cal", "Young", WARD, true, false, 15,
+                Map.of("name", "Pat Young", "phone", "07700 900999", "email", "pat@example.org",
+                        "consentGivenOn", LocalDate.now().minusDays(5).toString()),
+                "07700 900333", "cal@example.org", "SE24 0AC");
+        String risky = member("=HYPERLINK(\"http://x.example\",\"x\")", "Formula", WARD, true, false, 33, null,
+                "+44 7700 900444", "f@example.org", "SE24 0AD");
+
+        String list = as("sec-cht").body(Map.of("name", "Herne Hill, not contacted 30 days", "channel", "PHONE",
+                        "assignedTo", "organiser-national",
+                        "filter", Map.of("clp", "CHT", "ward", WARD, "notContactedForDays", 30)))
+                .post("/call-lists").then().statusCode(201)
+                .body("total", equalTo(3)).body("done", equalTo(0)).body("assignedTo", equalTo("organiser-national"))
+                .body("filter.ward", equalTo(WARD)).extract().path("id");
+
+        as("sec-cht").get("/call-lists/" + list + "/entries").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.memberId", containsInAnyOrder(adult, minor, risky))
+                .body("items.find { it.memberId == '" + adult + "' }.contactVia", equalTo("MEMBER"))
+                .body("items.find { it.memberId == '" + adult + "' }.phone", equalTo("07700 900111"))
+                .body("items.find { it.memberId == '" + minor + "' }.contactVia", equalTo("GUARDIAN"))
+                .body("items.find { it.memberId == '" + minor + "' }.contactName", equalTo("Pat Young"))
+                .body("items.find { it.memberId == '" + minor + "' }.phone", equalTo("07700 900999"))
+                .body(not(containsString("07700 900333")))
+                .body("items.email", contains(nullValue(), nullValue(), nullValue()));
+
+        // Outcomes become contact log entries; progress is counted.
+        as("organiser-national").body(Map.of("outcome", "REACHED", "note", "Happy to deliver leaflets"))
+                .post("/call-lists/" + list + "/entries/" + adult + "/outcome").then().statusCode(200)
+                .body("outcome", equalTo("REACHED")).body("outcomeBy", equalTo("organiser-national"));
+        as("sec-cht").body(Map.of("outcome", "WANTS_TO_GET_INVOLVED"))
+                .post("/call-lists/" + list + "/entries/" + minor + "/outcome").then().statusCode(200);
+        as("sec-cht").get("/members/" + adult + "/contacts").then().body("kind", contains("CALLED"))
+                .body("notes", contains("Happy to deliver leaflets"));
+        as("sec-cht").get("/members/" + minor + "/contacts").then()
+                .body("kind", contains("WANTS_TO_GET_INVOLVED", "CALLED"));
+        as("sec-cht").get("/call-lists/" + list).then().body("done", equalTo(2)).body("total", equalTo(3));
+        as("sec-cht").get("/call-lists/" + list + "/entries?remaining=true").then()
+                .body("items.memberId", contains(risky));
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        TopicProbe.Received progress = TopicProbe.awaitRecord(bootstrap, "member-events",
+                r -> list.equals(r.key()) && r.value().path("payload").path("done").asInt() == 2,
+                Duration.ofSeconds(20));
+        assertThat(progress.value().path("type").asText(), equalTo("call-list.progressed"));
+        assertThat(progress.value().path("payload").path("total").asInt(), equalTo(3));
+        assertThat(progress.value().toString(), not(containsString("Herne Hill")));
+
+        // Export: Excel-ready CSV, the guardian's number for the minor, formulas neutralised, audited, in scope only.
+        String csv = as("sec-cht").get("/call-lists/" + list + "/export").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv, startsWith("\uFEFFmembership_number,member_name"));
+        assertThat(csv, containsString("GUARDIAN,Pat Young,07700 900999"));
+        assertThat(csv, not(containsString("07700 900333")));
+        assertThat(csv, containsString("\"'=HYPERLINK("));
+        assertThat(csv, containsString(",'+44 7700 900444,"));
+        as("sec-cht").get("/call-lists/" + list + "/export?format=json").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.size()", equalTo(3));
+        as("sec-isn").get("/call-lists/" + list + "/export").then().statusCode(404);
+        as("dpo").get("/audit/access?memberId=" + minor).then()
+                .body("findAll { it.action == 'EXPORT' }.principal", hasItem("sec-cht"));
+
+        // "Do not contact" is respected everywhere: consents withdrawn, off this list, never on a new one.
+        as("sec-cht").body(Map.of("outcome", "DO_NOT_CONTACT"))
+                .post("/call-lists/" + list + "/entries/" + risky + "/outcome").then().statusCode(200);
+        as("sec-cht").get("/members/" + risky).then().body("consents.phone", equalTo(false))
+                .body("consents.email", equalTo(false));
+        as("sec-cht").get("/call-lists/" + list + "/entries").then().body("items.memberId", not(hasItem(risky)));
+        as("sec-cht").body(Map.of("name", "Herne Hill email", "channel", "EMAIL", "filter", Map.of("clp", "CHT",
+                        "ward", WARD)))
+                .post("/call-lists").then().statusCode(201).body("total", equalTo(1));
+        as("sec-cht").get("/call-lists?clp=CHT").then().statusCode(200)
+                .body("items.name", hasItems("Herne Hill, not contacted 30 days", "Herne Hill email"));
+    }
+
+    @Test
+    void badCallListsAreRefusedNamingTheField() {
+        Map<String, Object> good = Map.of("name", "Bad input " + UUID.randomUUID(), "channel", "PHONE",
+                "filter", Map.of("clp", "CHT"));
+        Map<String, Object> noName = new HashMap<>(good);
+        noName.remove("name");
+        as("sec-cht").body(noName).post("/call-lists").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("name"));
+        Map<String, Object> fax = new HashMap<>(good);
+        fax.put("channel", "FAX");
+        as("sec-cht").body(fax).post("/call-lists").then().statusCode(400).body("errors[0].field", equalTo("channel"));
+        Map<String, Object> noClp = new HashMap<>(good);
+        noClp.put("filter", Map.of("ward", WARD));
+        as("sec-cht").body(noClp).post("/call-lists").then().statusCode(400)
+                .body("errors.field", hasItem("filter.clp"));
+        Map<String, Object> negative = new HashMap<>(good);
+        negative.put("filter", Map.of("clp", "CHT", "notContactedForDays", -1));
+        as("sec-cht").body(negative).post("/call-lists").then().statusCode(400)
+                .body("errors.field", hasItem("filter.notContactedForDays"));
+        as("sec-cht").body(good).post("/call-lists").then().statusCode(201);
+        as("sec-cht").body(good).post("/call-lists").then().statusCode(409).body("errors[0].field", equalTo("name"));
+        Map<String, Object> elsewhere = new HashMap<>(good);
+        elsewhere.put("filter", Map.of("clp", "ISN"));
+        as("sec-cht").body(elsewhere).post("/call-lists").then().statusCode(403);
+        String id = as("sec-cht").get("/call-lists?clp=CHT").then().extract().path("items[0].id");
+        as("sec-cht").get("/call-lists/" + id + "/export?format=xml").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+        as("sec-cht").get("/call-lists/" + id + "/entries?remaining=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("remaining"));
+        as("sec-cht").body(Map.of("outcome", "SHOUTED")).post("/call-lists/" + id + "/entries/" + UUID.randomUUID()
+                + "/outcome").then().statusCode(400).body("errors[0].field", equalTo("outcome"));
+        as("sec-cht").body(Map.of("outcome", "REACHED")).post("/call-lists/" + id + "/entries/" + UUID.randomUUID()
+                + "/outcome").then().statusCode(404);
+        as("sec-cht").get("/call-lists/not-an-id").then().statusCode(400).body("errors[0].field", equalTo("id"));
+    }
+}
