@@ -54,7 +54,7 @@ Open Circles is running.
   mentoring-service http://127.0.0.1:8083/q/swagger-ui
   Keycloak          $OIDC_ISSUER  (admin console http://127.0.0.1:$KEYCLOAK_PORT/admin)
   Kafka             $KAFKA_BOOTSTRAP     PostgreSQL $PG_HOST:$PG_PORT (databases members, actions, mentoring)
-Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer;
+Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer, dsl-london;
   each has a password of their own in $PASSWORDS (the notifier a client secret).
 Get a token and call an API, e.g. as the London organiser:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=open-circles-cli -d username=organiser-london \\

@@ -46,7 +46,9 @@ create index call_list_entry_order_idx on call_list_entry (list_id, position);
 create index call_list_entry_member_idx on call_list_entry (member_id);
 
 -- Whether a member's folded text matches a folded query: a word close to it (typos) or a substring (part of a number,
--- an email or a postcode). A plain SQL expression, so the planner inlines it and uses the trigram index.
-create function oc_member_matches(search text, query text) returns boolean language sql immutable parallel safe as $$
+-- an email or a postcode). A plain SQL expression, so the planner inlines it and uses the trigram index. STABLE, as
+-- the <% operator is (it reads pg_trgm.word_similarity_threshold): declared IMMUTABLE it is not inlined, and every
+-- search becomes a scan of every member (9.4 s at 500,000 instead of 0.13 s, measured).
+create function oc_member_matches(search text, query text) returns boolean language sql stable parallel safe as $$
     select query <% search or search like '%' || replace(replace(replace(query, '\', '\\'), '%', '\%'), '_', '\_') || '%'
 $$;
