@@ -10,6 +10,11 @@ import org.opencircles.members.domain.MembershipStatus;
 public record MemberFilter(String clpCode, String wardCode, MembershipStatus status, AgeBand ageBand,
                            String interest, Integer notContactedForDays, String query) {
 
+    /** This filter without its search query. */
+    public MemberFilter withoutQuery() {
+        return new MemberFilter(clpCode, wardCode, status, ageBand, interest, notContactedForDays, null);
+    }
+
     /** The same filter without a search query. */
     public MemberFilter(String clpCode, String wardCode, MembershipStatus status, AgeBand ageBand, String interest,
                         Integer notContactedForDays) {

@@ -269,14 +269,28 @@ public class MemberService {
     public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        matching(filter, visibleClps, where, params);
+        matching(filter.withoutQuery(), visibleClps, where, params);
         String order = "lastName, firstName, id";
+        Long total = null;
         if (filter.query() != null) {
-            order = "function('word_similarity', function('oc_fold', :q), searchText) desc, " + order;
+            // What the query spells comes first: exact and cheap. Near spellings (typos) only when nothing contains it,
+            // best match first; scoring every member who shares a common name would be slow and add nothing.
+            params.put("q", filter.query());
+            String contains = " and function('oc_member_contains', searchText, function('oc_fold', :q)) = true";
+            total = Member.count(where + contains, params);
+            if (total > 0) {
+                where.append(contains);
+            } else {
+                where.append(" and function('oc_member_similar', searchText, function('oc_fold', :q)) = true");
+                order = "function('word_similarity', function('oc_fold', :q), searchText) desc, " + order;
+                total = null;
+            }
         }
         List<Member> items = Member.<Member>find("from Member where " + where + " order by " + order, params)
                 .page(Page.of(page, size)).list();
-        long total = Member.count(where.toString(), params);
+        if (total == null) {
+            total = Member.count(where.toString(), params);
+        }
         audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
         return new PageResult(items, total);
     }
