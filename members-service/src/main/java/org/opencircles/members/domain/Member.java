@@ -118,6 +118,21 @@ public class Member extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The 18th birthday, or null when no date of birth is held. */
+    /** The columns {@link #columnValues()} fills, for writing new members with COPY (every column but the generated). */
+    public static final List<String> COLUMNS = List.of("id", "membership_number", "first_name", "last_name", "email",
+            "phone", "postcode", "date_of_birth", "clp_code", "ward_code", "status", "joined_on", "status_changed_on",
+            "arrears_since", "roles", "interests", "consent_email", "consent_phone", "consent_sms", "guardian_name",
+            "guardian_email", "guardian_phone", "guardian_consent_on", "last_contacted_at", "wants_to_get_involved_at",
+            "erased_at", "status_reason", "version", "created_at", "updated_at");
+
+    /** This member's values in the order of {@link #COLUMNS}. */
+    public List<Object> columnValues() {
+        return java.util.Arrays.asList(id, membershipNumber, firstName, lastName, email, phone, postcode, dateOfBirth,
+                clpCode, wardCode, status.name(), joinedOn, statusChangedOn, arrearsSince, roles, interests,
+                consentEmail, consentPhone, consentSms, guardianName, guardianEmail, guardianPhone, guardianConsentOn,
+                lastContactedAt, wantsToGetInvolvedAt, erasedAt, statusReason, version, createdAt, updatedAt);
+    }
+
     public LocalDate adultOn() {
         return dateOfBirth == null ? null : CivilTime.birthday(dateOfBirth, AgeBand.ADULT_AGE);
     }

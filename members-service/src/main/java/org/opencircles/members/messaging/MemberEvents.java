@@ -9,6 +9,7 @@ import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.platform.outbox.Outbox;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Turns member changes into minimised events on {@code member-events}, through the outbox. */
 @ApplicationScoped
@@ -20,6 +21,13 @@ public class MemberEvents {
     public void joined(Member m) {
         outbox.publish(new MemberPayloads.Joined(m.id, m.clpCode, m.wardCode, m.status.name(), m.joinedOn,
                 m.adultOn(), m.youthUntil(), m.guardianConsentOn != null), m.id);
+    }
+
+    /** One {@code member.joined} per member, written together (an import chunk). */
+    public void joinedAll(List<Member> members) {
+        outbox.publishAll(members.stream().map(m -> new MemberPayloads.Joined(m.id, m.clpCode, m.wardCode,
+                m.status.name(), m.joinedOn, m.adultOn(), m.youthUntil(), m.guardianConsentOn != null)).toList(),
+                MemberPayloads.Joined::memberId);
     }
 
     public void updated(Member m) {

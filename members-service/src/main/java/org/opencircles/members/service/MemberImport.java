@@ -230,7 +230,7 @@ public class MemberImport {
             }
             List<MemberRow> resolved = new ArrayList<>();
             Map<Integer, List<FieldError>> errors = new java.util.TreeMap<>();
-            sort(read, job, reference, new HashSet<>(), resolved, errors);
+            sort(read, job, reference, new HashSet<>(), existingMembers(read), resolved, errors);
             return new Preview(header, checked.header(), checked.rows(), resolved, errors);
         } catch (IOException | CsvRecords.BadRecord e) {
             throw ProblemException.invalidField("file", "could not be read");
@@ -370,11 +370,13 @@ public class MemberImport {
         }
         Map<Integer, List<FieldError>> refused = new HashMap<>();
         List<MemberRow> valid = new ArrayList<>();
-        sort(chunk, job, reference, seen, valid, refused);
+        Map<String, Member> existing = existingMembers(chunk);
+        sort(chunk, job, reference, seen, existing, valid, refused);
+        Optional<Set<String>> allowed = Optional.ofNullable(job.allowedClps).map(Set::copyOf);
         EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                outcomes.putAll(upsertAll(job, valid));
+                outcomes.putAll(members.importRows(rows(valid, existing), allowed, job.requestedBy));
                 recordProgress(job.id, chunk, refused, outcomes);
             });
         } catch (RuntimeException chunkFailed) {
@@ -383,8 +385,8 @@ public class MemberImport {
             outcomes.clear();
             for (MemberRow row : valid) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() ->
-                            upsertAll(job, List.of(row)).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
+                    QuarkusTransaction.requiringNew().run(() -> members.importRows(rows(List.of(row), existing),
+                            allowed, job.requestedBy).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
                 } catch (RuntimeException rowFailed) {
                     refused.put(row.line(), List.of(new FieldError("row", "could not be saved; check for a "
                             + "membership number or detail that clashes with another member")));
@@ -394,6 +396,11 @@ public class MemberImport {
         }
     }
 
+    private static List<MemberService.ImportedRow> rows(List<MemberRow> valid, Map<String, Member> existing) {
+        return valid.stream().map(r -> new MemberService.ImportedRow(r.request(), r.status(),
+                existing.get(r.membershipNumber()))).toList();
+    }
+
     /**
      * Every check a row goes through before it is saved, for an import and its preview alike: CLP and ward resolved,
      * fields and joining rules, the first of a repeated membership number wins, and the uploader's scope and the
@@ -401,9 +408,8 @@ public class MemberImport {
      * {@code refused} by line.
      */
     private void sort(List<MemberRow> rows, ImportJob job, Reference reference, Set<String> seen,
-                      List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+                      Map<String, Member> existing, List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
         LocalDate today = members.today();
-        Map<String, Member> existing = existingMembers(rows);
         for (MemberRow read : rows) {
             MemberRow row = reference.resolve(read);
             List<FieldError> errors = validate(row, job, reference, today);
@@ -491,22 +497,6 @@ public class MemberImport {
             return List.of(new FieldError("status", "a " + member.status + " member cannot become " + row.status()));
         }
         return List.of();
-    }
-
-    private Map<MemberService.Outcome, Integer> upsertAll(ImportJob job, List<MemberRow> rows) {
-        Map<String, Member> existing = rows.isEmpty() ? Map.of()
-                : Member.<Member>list("membershipNumber in ?1", rows.stream().map(MemberRow::membershipNumber).toList())
-                .stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity()));
-        EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
-        for (MemberRow row : rows) {
-            Member member = existing.get(row.membershipNumber());
-            if (member != null && job.allowedClps != null && !job.allowedClps.contains(member.clpCode)) {
-                // Checked before this transaction; only a member who moved CLP meanwhile gets here.
-                throw new IllegalStateException("Row at line " + row.line() + " names a member out of scope");
-            }
-            outcomes.merge(members.upsert(row.request(), row.status(), member, job.requestedBy), 1, Integer::sum);
-        }
-        return outcomes;
     }
 
     private void recordProgress(UUID jobId, List<MemberRow> chunk, Map<Integer, List<FieldError>> refused,

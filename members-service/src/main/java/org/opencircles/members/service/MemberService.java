@@ -18,6 +18,7 @@ import org.opencircles.members.messaging.MemberEvents;
 import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.members.rest.StatusChangeRequest;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
@@ -67,6 +68,9 @@ public class MemberService {
 
     @Inject
     ClusterLock clusterLock;
+
+    @Inject
+    BulkInsert bulk;
 
     public LocalDate today() {
         return CivilTime.today(clock);
@@ -357,7 +361,72 @@ public class MemberService {
         return due.size();
     }
 
+    /** One row of an import that passed every check: what to save, and the member it updates as last read, if any. */
+    public record ImportedRow(MemberRequest request, MembershipStatus status, Member existing) {
+    }
+
+    /**
+     * Saves an import chunk whose rows passed every check, set-based: new members, their {@code member.joined}
+     * events and their audit rows each go in with one COPY; members whose row changes something are updated one by
+     * one under the same rules as {@link #upsert}; the rest are unchanged and not touched.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Outcome, Integer> importRows(List<ImportedRow> rows, Optional<Set<String>> allowedClps,
+                                            String actingFor) {
+        Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
+        List<Member> created = new ArrayList<>();
+        List<ImportedRow> changing = new ArrayList<>();
+        for (ImportedRow row : rows) {
+            if (row.existing() == null) {
+                created.add(newMember(row.request(), row.status() == null ? MembershipStatus.ACTIVE : row.status()));
+            } else if (unchanged(row.existing(), row.request(), row.status())) {
+                outcomes.merge(Outcome.UNCHANGED, 1, Integer::sum);
+            } else {
+                changing.add(row);
+            }
+        }
+        if (!created.isEmpty()) {
+            bulk.rows("member", Member.COLUMNS, created.stream().map(Member::columnValues).toList());
+            events.joinedAll(created);
+            audit.recordAs(actingFor, "CREATE", "member", created.stream().map(m -> m.id).toList());
+            outcomes.put(Outcome.CREATED, created.size());
+        }
+        if (!changing.isEmpty()) {
+            Map<String, Member> current = Member.<Member>list("membershipNumber in ?1",
+                    changing.stream().map(r -> r.existing().membershipNumber).toList()).stream()
+                    .collect(Collectors.toMap(m -> m.membershipNumber, m -> m));
+            for (ImportedRow row : changing) {
+                Member member = current.get(row.existing().membershipNumber);
+                if (member == null || allowedClps.isPresent() && !allowedClps.get().contains(member.clpCode)) {
+                    // Checked when the chunk was read; only a member erased or moved meanwhile gets here.
+                    throw new IllegalStateException("A member of this chunk changed while it was imported");
+                }
+                outcomes.merge(upsert(row.request(), row.status(), member, actingFor), 1, Integer::sum);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Whether saving the row would leave the member exactly as they are. */
+    private boolean unchanged(Member existing, MemberRequest request, MembershipStatus status) {
+        if (status != null && status != existing.status) {
+            return false;
+        }
+        Member after = new Member();
+        copy(request, after);
+        after.joinedOn = request.joinedOn() == null ? existing.joinedOn : request.joinedOn();
+        return details(after).equals(details(existing));
+    }
+
     private Member create(MemberRequest request, MembershipStatus status) {
+        Member member = newMember(request, status);
+        member.persist();
+        events.joined(member);
+        return member;
+    }
+
+    /** A new member from a request, not yet saved. */
+    private Member newMember(MemberRequest request, MembershipStatus status) {
         Instant now = clock.instant();
         Member member = new Member();
         member.id = UUID.randomUUID();
@@ -370,8 +439,6 @@ public class MemberService {
         if (pastArrearsGrace(member)) {
             member.status = MembershipStatus.LAPSED;
         }
-        member.persist();
-        events.joined(member);
         return member;
     }
 

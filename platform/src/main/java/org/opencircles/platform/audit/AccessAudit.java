@@ -8,11 +8,15 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencircles.events.AuditPayloads;
+import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.outbox.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,6 +32,15 @@ public class AccessAudit {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BulkInsert bulk;
+
+    /** More subjects than this in one record are written with COPY rather than one entity each. */
+    private static final int BULK_FROM = 50;
+
+    private static final List<String> COLUMNS = List.of("id", "accessed_at", "principal", "subject_type",
+            "subject_id", "action", "service");
 
     @Inject
     Clock clock;
@@ -55,6 +68,28 @@ public class AccessAudit {
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordAs(String principal, String action, String subjectType, Collection<?> subjectIds) {
         Instant now = clock.instant();
+        if (subjectIds.size() > BULK_FROM) {
+            // An import chunk creates thousands of members: their audit rows go in with one COPY.
+            List<Long> ids = bulk.pooledIds("personal_data_access_seq", 50, subjectIds.size());
+            List<List<Object>> rows = new ArrayList<>(subjectIds.size());
+            int i = 0;
+            for (Object subjectId : subjectIds) {
+                rows.add(Arrays.asList(ids.get(i++), now, principal, subjectType, subjectId.toString(), action,
+                        null));
+            }
+            bulk.rows("personal_data_access", COLUMNS, rows);
+        } else {
+            recordEach(now, principal, action, subjectType, subjectIds);
+        }
+        if (forward && !subjectIds.isEmpty()) {
+            UUID accessId = UUID.randomUUID();
+            outbox.publish(new AuditPayloads.AccessRecorded(accessId, service, principal, action, subjectType,
+                    subjectIds.stream().map(Object::toString).toList(), now), accessId);
+        }
+    }
+
+    private void recordEach(Instant now, String principal, String action, String subjectType,
+                            Collection<?> subjectIds) {
         for (Object subjectId : subjectIds) {
             PersonalDataAccess access = new PersonalDataAccess();
             access.accessedAt = now;
@@ -63,11 +98,6 @@ public class AccessAudit {
             access.subjectId = subjectId.toString();
             access.action = action;
             em.persist(access);
-        }
-        if (forward && !subjectIds.isEmpty()) {
-            UUID accessId = UUID.randomUUID();
-            outbox.publish(new AuditPayloads.AccessRecorded(accessId, service, principal, action, subjectType,
-                    subjectIds.stream().map(Object::toString).toList(), now), accessId);
         }
     }
 
