@@ -14,8 +14,46 @@ out, rows = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 500_000
 rnd = random.Random(650)
 TOWNS = ["North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Old", "New"]
 STEMS = ["field", "ham", "ton", "bury", "ford", "ley", "wick", "worth", "stow", "mouth", "bridge", "combe", "dale"]
-FIRST = ["Ann", "Ben", "Cara", "Dev", "Ella", "Finn", "Gita", "Hal", "Ines", "Jo", "Kofi", "Lena", "Mo", "Nia", "Zoë"]
-LAST = ["Smith", "Jones", "Patel", "Khan", "O'Neil", "Williams", "Brown", "Taylor", "Müller", "Ahmed", "Evans"]
+# Names as a national list has them: a few very common (Smith is about 1.2% of people in Great Britain, the 100 most
+# common surnames about a fifth), then a long tail of rarer ones; some with accents and apostrophes.
+FIRST = ["Olivia", "Jack", "Amelia", "Oliver", "Isla", "Harry", "Emily", "George", "Ava", "Noah", "Sophie", "Mohammed",
+         "Grace", "Charlie", "Ella", "Jacob", "Mia", "Thomas", "Lily", "James", "Chloë", "Daniel", "Zoë", "Joseph",
+         "Siobhán", "Samuel", "Aoife", "Ethan", "Niamh", "Dylan", "Priya", "Arjun", "Fatima", "Ali", "Ayesha", "Omar",
+         "Chidi", "Kofi", "Amara", "Tunde", "Hannah", "Rhys", "Ffion", "Iwan", "Seren", "Cerys", "Gareth", "Bethan",
+         "Sean", "Ciarán", "Renée", "José", "Zofia", "Piotr", "Agnieszka", "Tomasz", "Anna", "Ben", "Cara", "Dev",
+         "Finn", "Gita", "Hal", "Ines", "Jo", "Lena", "Mo", "Nia", "Ruth", "Margaret", "Susan", "David", "John",
+         "Peter", "Paul", "Mark", "Helen", "Sarah", "Claire", "Rachel", "Ian", "Alan", "Keith", "Janet", "Carol"]
+COMMON_LAST = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
+               "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
+               "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill", "Ward",
+               "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott",
+               "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett", "Young", "Griffiths", "Mitchell", "Kelly",
+               "Cook", "Carter", "Richardson", "Bailey", "Collins", "Bell", "Shaw", "Murphy", "Miller", "Cox",
+               "Richards", "Khan", "Marshall", "Anderson", "Simpson", "Ellis", "Adams", "Singh", "Begum", "Wilkinson",
+               "Foster", "Chapman", "Powell", "Webb", "Rogers", "Gray", "Mason", "Ali", "Hunt", "Hussain", "Campbell",
+               "Matthews", "Owen", "Palmer", "Holmes", "Mills", "Barnes", "Knight", "Lloyd", "Butler", "Russell",
+               "Barker", "Fisher", "Stevens", "Jenkins", "Murray", "Dixon", "Harvey", "O'Neil", "Müller", "Ahmed"]
+# The long tail: made-up surnames from English place-name parts, several thousand of them.
+LAST_TAIL = sorted({a + b for a in ["Ash", "Brad", "Carr", "Dun", "Elm", "Fair", "Grim", "Hart", "Kings", "Lang",
+                                   "Mar", "Nor", "Pen", "Rad", "Shel", "Thorn", "Wal", "Whit", "Wins", "Yar",
+                                   "Bram", "Crow", "Dal", "Faw", "Gos", "Hal", "Ick", "Lid", "Mor", "Ock"]
+                    for b in ["ley", "ton", "wood", "field", "ford", "by", "well", "combe", "worth", "ham", "more",
+                              "stead", "wick", "bury", "cott", "den", "hurst", "low", "wright", "thwaite"]}
+                   | {a + b + c for a in ["Ash", "Brad", "Carr", "Dun", "Fair", "Hart", "Mar", "Pen", "Thorn", "Whit",
+                                          "Bram", "Crow", "Gos", "Lid", "Ock", "Rad"]
+                      for b in ["en", "er", "ing", "by", "le"] for c in ["ton", "ley", "ham", "ford", "wood"]})
+# Zipf weights: the k-th most common surname about 1.2% / k of people; the tail shares the remaining people evenly.
+LAST_WEIGHTS = [0.012 / (k + 1) ** 0.75 for k in range(len(COMMON_LAST))]
+FIRST_WEIGHTS = [1 / (k + 1) ** 0.6 for k in range(len(FIRST))]
+TAIL_SHARE = 1 - sum(LAST_WEIGHTS)
+
+
+def surname():
+    if rnd.random() < TAIL_SHARE:
+        return rnd.choice(LAST_TAIL)
+    return rnd.choices(COMMON_LAST, LAST_WEIGHTS)[0]
+
+
 today = date.today()
 
 clps = []
@@ -42,6 +80,12 @@ def postcode():
     return pc[:-3] + " " + pc[-3:]
 
 
+def email(first, last, n):
+    """Addresses as people have them: mostly made of their names, some not at all."""
+    local = f"{first}.{last}" if rnd.random() < 0.6 else f"{first[0]}{last}{n % 97}" if rnd.random() < 0.6 else f"m{n}"
+    return local.lower().replace("'", "").replace(" ", "") + "@" + rnd.choice(["example.org", "example.com", "mail.example.net"])
+
+
 with open(f"{out}/members.csv", "w", encoding="utf-8", newline="") as f:
     f.write("\ufeffMembership Number,First Name,Surname,Email Address,Mobile,Postcode,Date of Birth,Constituency,"
             "Branch,Status,Date Joined\r\n")
@@ -55,8 +99,10 @@ with open(f"{out}/members.csv", "w", encoding="utf-8", newline="") as f:
         clp = name.upper() if rnd.random() < 0.4 else name if rnd.random() < 0.7 else code
         ward = wname.upper() if rnd.random() < 0.5 else wname + " Ward"
         number = f"L{n:07d}" if rnd.random() > 0.005 else f"L{max(0, n - 1):07d}"
-        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        first, last = rnd.choices(FIRST, FIRST_WEIGHTS)[0], surname()
         last_cell = f'"{last}"' if "'" in last else last
-        joined = (today - timedelta(days=rnd.randint(30, 4000))).strftime("%d/%m/%Y")
-        f.write(f"{number},{first},{last_cell},m{n}@example.org,07700 {n % 1000000:06d},{postcode()},{dob},"
+        # Joined at 14 or later (the party's minimum age), up to 11 years ago.
+        since_14 = (today - born).days - 14 * 366
+        joined = (today - timedelta(days=rnd.randint(0, max(0, min(4000, since_14))))).strftime("%d/%m/%Y")
+        f.write(f"{number},{first},{last_cell},{email(first, last, n)},07700 {n % 1000000:06d},{postcode()},{dob},"
                 f"\"{clp}\",{ward},{'active' if rnd.random() > 0.05 else 'lapsed'},{joined}\r\n")

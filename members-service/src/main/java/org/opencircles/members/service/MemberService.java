@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Member use cases; each public method is one transaction that also writes its events to the outbox. */
 @ApplicationScoped
@@ -274,26 +276,33 @@ public class MemberService {
         Map<String, Object> params = new HashMap<>();
         matching(filter.withoutQuery(), visibleClps, where, params);
         String order = "lastName, firstName, id";
+        Map<String, Object> orderParams = Map.of();
         Long total = null;
         if (filter.query() != null) {
-            // What the query spells comes first: exact and cheap. Near spellings (typos) only when nothing contains it,
-            // best match first; scoring every member who shares a common name would be slow and add nothing.
-            params.put("q", filter.query());
-            String contains = " and function('oc_member_contains', searchText, function('oc_fold', :q)) = true";
-            total = Member.count(where + contains, params);
-            if (total > 0) {
-                where.append(contains);
+            // Every word of the query as it is spelt comes first: exact, and cheap through the trigram index. Near
+            // spellings (typos) only when no member has them all, best match first; scoring every member who shares a
+            // common name would be slow and add nothing.
+            List<String> words = searchWords(filter.query());
+            StringBuilder exact = new StringBuilder(where);
+            searchCondition(words, true, exact, params);
+            long exactTotal = Member.count(exact.toString(), params);
+            if (exactTotal > 0) {
+                where = exact;
+                total = exactTotal;
             } else {
-                where.append(" and function('oc_member_similar', searchText, function('oc_fold', :q)) = true");
-                order = "function('word_similarity', function('oc_fold', :q), searchText) desc, " + order;
-                total = null;
+                searchCondition(words, false, where, params);
+                order = "function('oc_member_score', searchText, :q) desc, " + order;
+                orderParams = Map.of("q", String.join(" ", words));
             }
         }
-        List<Member> items = Member.<Member>find("from Member where " + where + " order by " + order, params)
-                .page(Page.of(page, size)).list();
         if (total == null) {
             total = Member.count(where.toString(), params);
         }
+        Map<String, Object> findParams = new HashMap<>(params);
+        findParams.putAll(orderParams);
+        List<Member> items = total == 0 ? List.of()
+                : Member.<Member>find("from Member where " + where + " order by " + order, findParams)
+                .page(Page.of(page, size)).list();
         audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
         return new PageResult(items, total);
     }
@@ -334,11 +343,31 @@ public class MemberService {
             params.put("contactCutoff", clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
         }
         if (filter.query() != null) {
-            // Word similarity forgives typos ("mulner"); the substring match finds part of a number, email or postcode.
-            where.append(" and function('oc_member_matches', searchText, function('oc_fold', :q)) = true");
-            params.put("q", filter.query());
+            searchCondition(searchWords(filter.query()), false, where, params);
         }
     }
+
+    /** The words of a search query, split on spaces; the first {@value #MAX_SEARCH_WORDS} count. */
+    static List<String> searchWords(String query) {
+        return Arrays.stream(query.trim().split("\\s+")).filter(w -> !w.isEmpty()).limit(MAX_SEARCH_WORDS).toList();
+    }
+
+    /**
+     * Every word must match, in any order: as a substring of the member's folded name, number, email, phone or
+     * postcode ({@code exact}), or also as a word close to one of theirs (typos). Folded in SQL, so "zoe" finds "Zoë".
+     */
+    private static void searchCondition(List<String> words, boolean exact, StringBuilder where,
+                                        Map<String, Object> params) {
+        String function = exact ? "oc_member_contains" : "oc_member_matches";
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and function('").append(function).append("', searchText, function('oc_fold', :w")
+                    .append(i).append(")) = true");
+            params.put("w" + i, words.get(i));
+        }
+    }
+
+    /** Words of a search query beyond this many are ignored: each is one more index condition. */
+    static final int MAX_SEARCH_WORDS = 5;
 
     /** A page of members and the total that match. */
     public record PageResult(List<Member> items, long total) {
