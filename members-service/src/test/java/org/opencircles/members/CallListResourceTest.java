@@ -30,6 +30,9 @@ class CallListResourceTest {
 
     private static final String WARD = "CHT-HH";
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void places() {
         Api.clpWithWard("CHT", "Cheltenham");
@@ -84,6 +87,40 @@ class CallListResourceTest {
                 .body("findAll { it.action == 'LIST' }.principal", not(hasItem("sec-isn")));
         as("sec-cht").get("/members?q=" + "x".repeat(101)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void nearSpellingsComeFromNameWordsAndAnErasedMembersOwnWordsLeaveWithThem() throws Exception {
+        String rare = member("Ottoline", "Quennevais", "CHT-W1", false, false, 52, null, "07700 900801",
+                "oq@example.org", "GY1 1AA");
+        String shared = member("Ottoline", "Smithers", "CHT-W1", false, false, 47, null, "07700 900802",
+                "os@example.org", "GY1 1AB");
+
+        // A letter wrong or two swapped in a name: found through the name words members have.
+        as("sec-cht").get("/members?q=quenevais").then().body("items.id", contains(rare)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=ottolnie quennevais").then().body("items.id", contains(rare));
+        // Spelt right, a word is matched as spelt: no near spellings mixed in.
+        as("sec-cht").get("/members?q=smithers").then().body("items.id", contains(shared));
+        assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "quennevais", "smithers"));
+
+        as("dpo").body(Map.of("reference", "DSAR-7")).post("/members/" + rare + "/erasure").then().statusCode(200);
+        // Their surname was theirs alone and goes; the first name another member has stays.
+        assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "smithers"));
+        as("sec-cht").get("/members?q=quenevais").then().body("total", equalTo(0));
+    }
+
+    /** Which of these words search's dictionary of name words holds, in order. */
+    private java.util.List<String> nameWords(String... words) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select word from search_word where word = any(?) order by word")) {
+            s.setArray(1, c.createArrayOf("text", words));
+            var rows = s.executeQuery();
+            java.util.List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        }
     }
 
     @Test

@@ -102,7 +102,7 @@ public class CallListService {
         list.createdAt = clock.instant();
         list.persist();
         List<UUID> ids = Member.<Member>find("from Member where " + where + " order by lastName, firstName, id", params)
-                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+                .project(MemberService.IdOnly.class).list().stream().map(MemberService.IdOnly::id).toList();
         int position = 0;
         for (UUID id : ids) {
             CallListEntry e = new CallListEntry();
@@ -114,10 +114,6 @@ public class CallListService {
         audit.record("CREATE", "call-list", list.id);
         published(list, ids.size(), 0);
         return new Progress(list, ids.size(), 0);
-    }
-
-    /** Only a member's id, for making a list without loading everyone's details. */
-    public record IdOnly(UUID id) {
     }
 
     /** The lists of the caller's CLPs (or one CLP), newest first, with their progress. */

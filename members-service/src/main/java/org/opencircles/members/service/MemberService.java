@@ -216,6 +216,8 @@ public class MemberService {
             // Import reports quote the rows' cells (a date of birth, say): the member's go with them.
             ImportRowError.delete("membershipNumber", member.membershipNumber);
         }
+        String firstName = member.firstName;
+        String lastName = member.lastName;
         member.statusReason = null;
         member.membershipNumber = null;
         member.firstName = null;
@@ -243,6 +245,11 @@ public class MemberService {
         record.reference = reference;
         record.erasedAt = now;
         record.persist();
+        // Search's dictionary of name words keeps none of theirs that nobody else has.
+        Member.flush();
+        Member.getEntityManager().createNativeQuery(
+                        "select oc_forget_search_words(array(select oc_name_words(?1, ?2)))")
+                .setParameter(1, firstName).setParameter(2, lastName).getSingleResult();
         events.erased(member, now);
         audit.record("ERASE", "member", id);
         return record;
@@ -274,32 +281,15 @@ public class MemberService {
     public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        matching(filter.withoutQuery(), visibleClps, where, params);
+        boolean nearSpellings = matching(filter, visibleClps, where, params);
+        long total = Member.count(where.toString(), params);
         String order = "lastName, firstName, id";
-        Map<String, Object> orderParams = Map.of();
-        Long total = null;
-        if (filter.query() != null) {
-            // Every word of the query as it is spelt comes first: exact, and cheap through the trigram index. Near
-            // spellings (typos) only when no member has them all, best match first; scoring every member who shares a
-            // common name would be slow and add nothing.
-            List<String> words = searchWords(filter.query());
-            StringBuilder exact = new StringBuilder(where);
-            searchCondition(words, true, exact, params);
-            long exactTotal = Member.count(exact.toString(), params);
-            if (exactTotal > 0) {
-                where = exact;
-                total = exactTotal;
-            } else {
-                searchCondition(words, false, where, params);
-                order = "function('oc_member_score', searchText, :q) desc, " + order;
-                orderParams = Map.of("q", String.join(" ", words));
-            }
-        }
-        if (total == null) {
-            total = Member.count(where.toString(), params);
-        }
         Map<String, Object> findParams = new HashMap<>(params);
-        findParams.putAll(orderParams);
+        if (nearSpellings) {
+            // Closest to what was typed first.
+            order = "function('oc_member_score', searchText, :q) desc, " + order;
+            findParams.put("q", String.join(" ", searchWords(filter.query())));
+        }
         List<Member> items = total == 0 ? List.of()
                 : Member.<Member>find("from Member where " + where + " order by " + order, findParams)
                 .page(Page.of(page, size)).list();
@@ -309,10 +299,11 @@ public class MemberService {
 
     /**
      * The HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not erased: the
-     * one place a member filter becomes a query, for lists, searches and call lists alike.
+     * one place a member filter becomes a query, for lists, searches and call lists alike. Returns whether a search
+     * query was matched by near spellings (no member has every word as spelt).
      */
-    public void matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
-                         Map<String, Object> params) {
+    public boolean matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
+                            Map<String, Object> params) {
         where.append("erasedAt is null");
         CallerScope.restrict(visibleClps, where, params, "clpCode");
         if (filter.clpCode() != null) {
@@ -342,9 +333,37 @@ public class MemberService {
             where.append(" and (lastContactedAt is null or lastContactedAt < :contactCutoff)");
             params.put("contactCutoff", clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
         }
-        if (filter.query() != null) {
-            searchCondition(searchWords(filter.query()), false, where, params);
+        if (filter.query() == null) {
+            return false;
         }
+        // Every word of the query as it is spelt first: exact, and cheap through the trigram index. Only when no
+        // member has them all may each word also be one of the name words spelt closest to it (typos).
+        List<String> words = searchWords(filter.query());
+        StringBuilder exact = new StringBuilder(where);
+        Map<String, Object> exactParams = new HashMap<>(params);
+        searchCondition(words.stream().map(List::of).toList(), exact, exactParams);
+        if (Member.find(exact.toString(), exactParams).project(IdOnly.class).firstResultOptional().isPresent()) {
+            where.setLength(0);
+            where.append(exact);
+            params.putAll(exactParams);
+            return false;
+        }
+        searchCondition(words.stream().map(this::withNearSpellings).toList(), where, params);
+        return true;
+    }
+
+    /** A member's id alone, for a cheap existence check. */
+    public record IdOnly(UUID id) {
+    }
+
+    /** The word, and the name words members have that are spelt closest to it (at most five). */
+    @SuppressWarnings("unchecked")
+    private List<String> withNearSpellings(String word) {
+        List<String> spellings = new ArrayList<>(List.of(word));
+        spellings.addAll(Member.getEntityManager().createNativeQuery("""
+                select word from search_word where word % oc_fold(?1) and word <> oc_fold(?1)
+                order by similarity(word, oc_fold(?1)) desc, word limit 5""").setParameter(1, word).getResultList());
+        return spellings;
     }
 
     /** The words of a search query, split on spaces; the first {@value #MAX_SEARCH_WORDS} count. */
@@ -353,16 +372,20 @@ public class MemberService {
     }
 
     /**
-     * Every word must match, in any order: as a substring of the member's folded name, number, email, phone or
-     * postcode ({@code exact}), or also as a word close to one of theirs (typos). Folded in SQL, so "zoe" finds "Zoë".
+     * Every word must match, in any order, as a substring of the member's folded name, number, email, phone or
+     * postcode; each word comes with the spellings that count for it. Folded in SQL, so "zoe" finds "Zoë".
      */
-    private static void searchCondition(List<String> words, boolean exact, StringBuilder where,
-                                        Map<String, Object> params) {
-        String function = exact ? "oc_member_contains" : "oc_member_matches";
+    private static void searchCondition(List<List<String>> words, StringBuilder where, Map<String, Object> params) {
         for (int i = 0; i < words.size(); i++) {
-            where.append(" and function('").append(function).append("', searchText, function('oc_fold', :w")
-                    .append(i).append(")) = true");
-            params.put("w" + i, words.get(i));
+            List<String> spellings = words.get(i);
+            where.append(" and (");
+            for (int j = 0; j < spellings.size(); j++) {
+                where.append(j == 0 ? "" : " or ")
+                        .append("function('oc_member_contains', searchText, function('oc_fold', :w").append(i)
+                        .append('_').append(j).append(")) = true");
+                params.put("w" + i + "_" + j, spellings.get(j));
+            }
+            where.append(')');
         }
     }
 

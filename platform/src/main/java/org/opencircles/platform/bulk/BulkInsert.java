@@ -63,26 +63,20 @@ public class BulkInsert {
     }
 
     /**
-     * Ids for {@code n} new rows of a table whose entity takes ids from {@code sequence} through Hibernate's pooled
-     * optimizer (increment {@code increment}): each value the sequence hands out reserves the block of ids ending at
-     * it, exactly as Hibernate reads it, so these never collide with ids Hibernate assigns.
+     * Ids for {@code n} new rows of a table whose entity takes ids from {@code sequence} (increment {@code increment})
+     * through Quarkus' default id optimizer, pooled-lo: each value the sequence hands out reserves the block of ids
+     * starting at it, exactly as Hibernate reads it, so these never collide with ids Hibernate assigns.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> pooledIds(String sequence, int increment, int n) {
         List<Long> ids = new ArrayList<>(n);
-        while (ids.size() < n) {
-            int blocks = (n - ids.size() + increment - 1) / increment;
-            @SuppressWarnings("unchecked")
-            List<Number> his = em.createNativeQuery("select nextval('" + sequence + "') from generate_series(1, ?1)")
-                    .setParameter(1, blocks).getResultList();
-            for (Number hi : his) {
-                // The first value of a fresh sequence reserves no whole block (Hibernate treats it specially): skip it.
-                if (hi.longValue() < increment) {
-                    continue;
-                }
-                for (long id = hi.longValue() - increment + 1; id <= hi.longValue() && ids.size() < n; id++) {
-                    ids.add(id);
-                }
+        int blocks = (n + increment - 1) / increment;
+        @SuppressWarnings("unchecked")
+        List<Number> starts = em.createNativeQuery("select nextval('" + sequence + "') from generate_series(1, ?1)")
+                .setParameter(1, blocks).getResultList();
+        for (Number start : starts) {
+            for (long id = start.longValue(); id < start.longValue() + increment && ids.size() < n; id++) {
+                ids.add(id);
             }
         }
         return ids;
