@@ -8,6 +8,9 @@ import org.opencircles.events.Topics;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
+import java.util.List;
+import java.util.UUID;
+
 /** Applies member-events to the member projection and follow-ups, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventHandler {
@@ -18,6 +21,19 @@ public class MemberEventsConsumer implements EventHandler {
     @Override
     public String topic() {
         return Topics.MEMBER_EVENTS;
+    }
+
+    /** Every event on this topic is keyed by its member (call lists' by the list, which finds no projection). */
+    @Override
+    public void prepare(List<ReceivedEvent> events) {
+        members.prefetch(events.stream().map(e -> e.envelope().aggregateId()).distinct()
+                .flatMap(id -> {
+                    try {
+                        return java.util.stream.Stream.of(UUID.fromString(id));
+                    } catch (IllegalArgumentException notAUuid) {
+                        return java.util.stream.Stream.empty();
+                    }
+                }).toList());
     }
 
     @Override

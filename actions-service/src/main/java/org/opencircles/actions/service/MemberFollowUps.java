@@ -3,6 +3,7 @@ package org.opencircles.actions.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.config.FollowUpRules;
 import org.opencircles.actions.domain.CallListProjection;
@@ -14,8 +15,11 @@ import org.opencircles.platform.time.CivilTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Keeps the member projection and the member follow-ups it drives in step with member-events. */
 @ApplicationScoped
@@ -41,9 +45,39 @@ public class MemberFollowUps {
     @Inject
     java.time.Clock clock;
 
+    /** Key of the transaction's resource: the ids of members {@link #prefetch} found no projection for. */
+    private static final String ABSENT = MemberFollowUps.class.getName() + ".absent";
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Loads the projections of the members a batch of events is about, in one query instead of one per event, and
+     * remembers which have none yet (an import's thousands of new members), for the rest of the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prefetch(Collection<UUID> memberIds) {
+        Set<UUID> absent = new HashSet<>(memberIds);
+        if (!memberIds.isEmpty()) {
+            MemberProjection.<MemberProjection>list("memberId in ?1", memberIds).forEach(m -> absent.remove(m.memberId));
+        }
+        transactions.putResource(ABSENT, absent);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> absent() {
+        Set<UUID> absent = (Set<UUID>) transactions.getResource(ABSENT);
+        return absent == null ? new HashSet<>() : absent;
+    }
+
+    /** The member's projection, or null; without a query when {@link #prefetch} already knows there is none. */
+    private MemberProjection projection(UUID memberId) {
+        return absent().contains(memberId) ? null : MemberProjection.findById(memberId);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberPayloads.Joined e, Instant recordedAt) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = projection(e.memberId());
         if (m == null) {
             m = new MemberProjection();
             m.memberId = e.memberId();
@@ -56,6 +90,7 @@ public class MemberFollowUps {
         m.adultOn = e.adultOn();
         m.guardianConsent = e.guardianConsent();
         m.persist();
+        absent().remove(m.memberId);
         if (m.needsGuardianConsentOn(CivilTime.dayOf(recordedAt))) {
             followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined", m.clpCode, recordedAt);
         }
@@ -75,7 +110,7 @@ public class MemberFollowUps {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(MemberPayloads.Updated e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = projection(e.memberId());
         if (m == null) {
             return;
         }
@@ -99,7 +134,7 @@ public class MemberFollowUps {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(MemberPayloads.StatusChanged e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = projection(e.memberId());
         if (m == null) {
             return;
         }
@@ -111,7 +146,7 @@ public class MemberFollowUps {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void contactLogged(MemberPayloads.ContactLogged e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = projection(e.memberId());
         if (m == null) {
             return;
         }

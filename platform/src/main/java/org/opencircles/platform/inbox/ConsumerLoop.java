@@ -189,6 +189,8 @@ final class ConsumerLoop implements Runnable {
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, Set<UUID>> fresh = new HashMap<>();
             byTopic.forEach((topic, events) -> fresh.put(topic, new HashSet<>(inbox.firstSeen(consumerName(topic), events))));
+            byTopic.forEach((topic, events) -> handlers.get(topic).prepare(events.stream()
+                    .filter(e -> fresh.get(topic).contains(e.envelope().eventId())).toList()));
             for (Incoming in : batch) {
                 if (in.event().isEmpty()) {
                     continue;

@@ -14,4 +14,11 @@ public interface EventHandler {
      * (database, lock, timeout) is retried, anything else is retried on its own a few times, then dead-lettered.
      */
     void apply(ReceivedEvent event);
+
+    /**
+     * Called with the events of a batch that are about to be applied, in the same transaction, before the first: a
+     * chance to read in one query what applying them one by one would read row by row. Does nothing by default.
+     */
+    default void prepare(java.util.List<ReceivedEvent> events) {
+    }
 }
