@@ -106,6 +106,16 @@ public class Dashboard {
     private void refresh(List<String> clps, LocalDate today) {
         QuarkusTransaction.requiringNew().run(() -> {
             String[] wanted = clps.toArray(String[]::new);
+            // Most reads find nothing to do: a cheap check spares them the locking delete and planning the recompute.
+            boolean due = (Boolean) em.createNativeQuery("""
+                    select exists (select 1 from clp_figures_stale where clp_code = any(cast(:clps as text[])))
+                        or exists (select 1 from unnest(cast(:clps as text[])) as w (clp_code)
+                                   where not exists (select 1 from clp_figures f
+                                                     where f.clp_code = w.clp_code and f.computed_on = :today))""")
+                    .setParameter("clps", wanted).setParameter("today", today).getSingleResult();
+            if (!due) {
+                return;
+            }
             @SuppressWarnings("unchecked")
             List<String> taken = em.createNativeQuery("""
                     delete from clp_figures_stale where clp_code in (
