@@ -21,7 +21,9 @@ public class Latency {
         String token = args[1];
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int perClient = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as curl and most REST clients speak it: the default h2c upgrade stalled large answers for seconds.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30)).GET().build();
         run(http, request, clients, Math.max(5, perClient / 5)); // warm-up, discarded
