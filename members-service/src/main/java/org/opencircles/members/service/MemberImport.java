@@ -46,8 +46,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -86,6 +91,13 @@ public class MemberImport {
     /** Imports run one at a time, in the order they were uploaded, so two lists never fight over the same rows. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "member-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Saves what the import thread has read and checked, chunk by chunk in file order. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "member-import-writer");
         t.setDaemon(true);
         return t;
     });
@@ -302,20 +314,41 @@ public class MemberImport {
             Reference reference = QuarkusTransaction.requiringNew().call(Reference::load);
             Set<String> seen = new HashSet<>();
             String stoppedEarly;
+            // Two stages on two threads: this one reads and checks each chunk on its own (parsing, places, fields,
+            // repeats in the file: all CPU), the writer compares it with the members saved and saves it. Chunks are
+            // saved in file order, one at a time; the reader stays at most a few chunks ahead.
+            BlockingQueue<CheckedChunk> toSave = new ArrayBlockingQueue<>(3);
+            Future<?> saving = writer.submit(() -> {
+                for (CheckedChunk c = take(toSave); c != END; c = take(toSave)) {
+                    save(job, c);
+                }
+                return null;
+            });
             try (CsvRecords csv = open(file, checked.charset(), checked.delimiter())) {
                 csv.next();
                 Rows rows = new Rows(csv, checked.header());
                 List<MemberRow> chunk = new ArrayList<>(settings.chunkSize());
-                for (MemberRow row = rows.next(); row != null; row = rows.next()) {
+                for (MemberRow row = rows.next(); row != null && !saving.isDone(); row = rows.next()) {
                     chunk.add(row);
                     if (chunk.size() == settings.chunkSize()) {
-                        save(job, chunk, reference, seen);
-                        chunk.clear();
+                        hand(toSave, check(chunk, job, reference, seen), saving);
+                        chunk = new ArrayList<>(settings.chunkSize());
                     }
                 }
-                save(job, chunk, reference, seen);
+                if (!chunk.isEmpty()) {
+                    hand(toSave, check(chunk, job, reference, seen), saving);
+                }
                 stoppedEarly = rows.stoppedEarly();
+            } finally {
+                // Whatever stopped the reading, the writer finishes what it was handed before the job says so.
+                hand(toSave, END, saving);
+                try {
+                    saving.get();
+                } catch (ExecutionException ignored) {
+                    // Rethrown below when reading went well; otherwise the reading's failure is the one to report.
+                }
             }
+            saving.get();
             String message = stoppedEarly;
             update(jobId, j -> {
                 j.status = ImportJob.Status.COMPLETED;
@@ -364,14 +397,37 @@ public class MemberImport {
         }
     }
 
-    private void save(ImportJob job, List<MemberRow> chunk, Reference reference, Set<String> seen) {
-        if (chunk.isEmpty()) {
+    /** A chunk of rows checked on their own (places, fields, joining rules, repeats in the file), ready to save. */
+    private record CheckedChunk(List<MemberRow> rows, List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+    }
+
+    /** Marks the end of a file for the writer. */
+    private static final CheckedChunk END = new CheckedChunk(List.of(), List.of(), Map.of());
+
+    private static CheckedChunk take(BlockingQueue<CheckedChunk> queue) throws InterruptedException {
+        return queue.take();
+    }
+
+    /** Hands a chunk to the writer, unless the writer has stopped (its failure is then rethrown by the caller). */
+    private static void hand(BlockingQueue<CheckedChunk> queue, CheckedChunk chunk, Future<?> saving)
+            throws InterruptedException {
+        while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
+            if (saving.isDone()) {
+                return;
+            }
+        }
+    }
+
+    /** Compares a checked chunk with the members already saved, then saves it and its progress in one transaction. */
+    private void save(ImportJob job, CheckedChunk checked) {
+        if (checked.rows().isEmpty()) {
             return;
         }
-        Map<Integer, List<FieldError>> refused = new HashMap<>();
+        List<MemberRow> chunk = checked.rows();
+        Map<Integer, List<FieldError>> refused = new HashMap<>(checked.refused());
+        Map<String, Member> existing = existingMembers(checked.valid());
         List<MemberRow> valid = new ArrayList<>();
-        Map<String, Member> existing = existingMembers(chunk);
-        sort(chunk, job, reference, seen, existing, valid, refused);
+        againstExisting(checked.valid(), existing, job, valid, refused);
         Optional<Set<String>> allowed = Optional.ofNullable(job.allowedClps).map(Set::copyOf);
         EnumMap<MemberService.Outcome, Integer> outcomes = new EnumMap<>(MemberService.Outcome.class);
         try {
@@ -409,7 +465,16 @@ public class MemberImport {
      */
     private void sort(List<MemberRow> rows, ImportJob job, Reference reference, Set<String> seen,
                       Map<String, Member> existing, List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+        CheckedChunk checked = check(rows, job, reference, seen);
+        refused.putAll(checked.refused());
+        againstExisting(checked.valid(), existing, job, valid, refused);
+    }
+
+    /** The checks a row passes on its own: CLP and ward resolved, fields and joining rules, first of a repeat wins. */
+    private CheckedChunk check(List<MemberRow> rows, ImportJob job, Reference reference, Set<String> seen) {
         LocalDate today = members.today();
+        List<MemberRow> valid = new ArrayList<>();
+        Map<Integer, List<FieldError>> refused = new HashMap<>();
         for (MemberRow read : rows) {
             MemberRow row = reference.resolve(read);
             List<FieldError> errors = validate(row, job, reference, today);
@@ -417,8 +482,19 @@ public class MemberImport {
                 errors = List.of(new FieldError("membership_number", "appears more than once in this file"));
             }
             if (errors.isEmpty()) {
-                errors = againstExisting(row, existing.get(row.membershipNumber()), job);
+                valid.add(row);
+            } else {
+                refused.put(row.line(), errors);
             }
+        }
+        return new CheckedChunk(List.copyOf(rows), valid, refused);
+    }
+
+    /** The checks against the members already saved: the uploader's scope and the status transitions. */
+    private static void againstExisting(List<MemberRow> rows, Map<String, Member> existing, ImportJob job,
+                                        List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+        for (MemberRow row : rows) {
+            List<FieldError> errors = againstExisting(row, existing.get(row.membershipNumber()), job);
             if (errors.isEmpty()) {
                 valid.add(row);
             } else {
@@ -579,6 +655,7 @@ public class MemberImport {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        writer.shutdownNow();
     }
 
     private CsvRecords open(Path file, Charset charset, char delimiter) throws IOException {
