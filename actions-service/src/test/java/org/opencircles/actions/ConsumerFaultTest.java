@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.service.FollowUpSchedule;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.MentoringPayloads;

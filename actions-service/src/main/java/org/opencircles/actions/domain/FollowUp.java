@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.opencircles.events.FollowUpReason;
 
 import java.time.Instant;
 import java.util.UUID;

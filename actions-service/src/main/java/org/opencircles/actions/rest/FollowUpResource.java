@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.service.FollowUpSchedule;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.problem.FieldValues;

@@ -9,7 +9,7 @@ import org.opencircles.actions.domain.Commitment;
 import org.opencircles.actions.domain.CommitmentKind;
 import org.opencircles.actions.domain.CommitmentStatus;
 import org.opencircles.actions.domain.CommitmentUpdate;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.rest.CommitmentRequest;
 import org.opencircles.actions.rest.ProgressRequest;

@@ -7,7 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.domain.Commitment;
 import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.FollowUpPayloads;

@@ -7,7 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.config.FollowUpRules;
 import org.opencircles.actions.domain.CallListProjection;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MemberPayloads;

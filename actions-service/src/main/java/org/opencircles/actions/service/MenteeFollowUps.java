@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.config.FollowUpRules;
-import org.opencircles.actions.domain.FollowUpReason;
+import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MentoringPayloads;
 

@@ -1,0 +1,33 @@
+package org.opencircles.notifier.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.opencircles.events.FollowUpPayloads;
+import org.opencircles.events.Topics;
+import org.opencircles.notifier.service.FollowUpNotices;
+import org.opencircles.platform.inbox.EventHandler;
+import org.opencircles.platform.inbox.ReceivedEvent;
+
+/** Applies follow-ups to what staff are told: due ones are kept (and safeguarding ones emailed), closed ones dropped. */
+@ApplicationScoped
+public class FollowUpsConsumer implements EventHandler {
+
+    @Inject
+    FollowUpNotices notices;
+
+    @Override
+    public String topic() {
+        return Topics.FOLLOW_UPS;
+    }
+
+    @Override
+    public void apply(ReceivedEvent event) {
+        switch (event.type()) {
+            case FOLLOW_UP_DUE -> notices.due(event.payload(FollowUpPayloads.Due.class));
+            case FOLLOW_UP_CLOSED -> notices.closed(event.payload(FollowUpPayloads.Closed.class));
+            default -> {
+                // Nothing else is published on follow-ups today; a later type is not ours to act on.
+            }
+        }
+    }
+}

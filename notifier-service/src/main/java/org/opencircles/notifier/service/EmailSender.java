@@ -1,0 +1,240 @@
+package org.opencircles.notifier.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.opencircles.notifier.config.NotifierConfig;
+import org.opencircles.notifier.domain.Backoff;
+import org.opencircles.notifier.domain.Email;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends recorded emails, each at most once: a sender claims a batch (committed, so replicas skip it), sends, and
+ * records the outcome. A transient SMTP failure puts the email back with a growing wait; a permanent refusal is
+ * recorded; a claim whose outcome was never recorded (the sender died) becomes UNCERTAIN instead of being resent.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    /** The header that carries the email's id, so a recipient (or a test) can tell copies of one email apart. */
+    public static final String EMAIL_ID_HEADER = "X-Open-Circles-Email";
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NotifierConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final String sender = senderName();
+    private volatile boolean stopping;
+
+    /** What one attempt came to. */
+    enum Outcome { SENT, TRANSIENT, REFUSED, UNKNOWN }
+
+    @Scheduled(every = "${open-circles.notifier.send-interval:2s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        try {
+            send();
+        } catch (RuntimeException e) {
+            // The database is away: nothing was claimed, or what was claimed is recorded when it is back.
+            LOG.warnf("Sending paused: %s", e.getMessage());
+        }
+    }
+
+    /** One pass: gives up stale claims, claims a batch of due emails and sends them; returns how many were sent. */
+    public int send() {
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> markUncertain(now));
+        List<Email> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        int sent = 0;
+        for (Email email : claimed) {
+            if (!QuarkusTransaction.requiringNew().call(() -> start(email))) {
+                continue;
+            }
+            Outcome outcome = deliver(email);
+            record(email, outcome);
+            sent += outcome == Outcome.SENT ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private void markUncertain(Instant now) {
+        int stale = em.createQuery("""
+                        update Email set status = :uncertain,
+                               lastError = 'claimed and never recorded as sent or failed (its sender stopped): it may or may not have gone, and is not sent again unless an admin resends it'
+                        where status = :sending and claimedAt < :before""")
+                .setParameter("uncertain", Email.Status.UNCERTAIN).setParameter("sending", Email.Status.SENDING)
+                .setParameter("before", now.minus(config.claimLease())).executeUpdate();
+        if (stale > 0) {
+            LOG.warnf("%d emails claimed by a sender that never recorded the outcome are now UNCERTAIN", stale);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Email> claim(Instant now) {
+        List<UUID> ids = em.createNativeQuery("""
+                        update email set status = 'SENDING', claimed_at = ?1, claimed_by = ?2, attempts = attempts + 1
+                        where id in (select id from email where status = 'PENDING' and not_before <= ?1
+                                     order by not_before, id limit ?3 for update skip locked)
+                        returning id""", UUID.class)
+                .setParameter(1, now).setParameter(2, sender).setParameter(3, config.sendBatch()).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from Email where id in :ids order by notBefore, id", Email.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /**
+     * Renews the claim just before sending: the lease runs from this email's send, not from the batch's claim. If a
+     * sweep marked it UNCERTAIN while earlier emails of the batch went out, this sender knows it never sent it, and
+     * takes it back; if anyone else holds it now, it is not this sender's to send.
+     */
+    private boolean start(Email email) {
+        return em.createQuery("""
+                        update Email set status = :sending, claimedAt = :now
+                        where id = :id and claimedBy = :sender and status in (:mine)""")
+                .setParameter("sending", Email.Status.SENDING).setParameter("now", clock.instant())
+                .setParameter("id", email.id).setParameter("sender", sender)
+                .setParameter("mine", List.of(Email.Status.SENDING, Email.Status.UNCERTAIN)).executeUpdate() == 1;
+    }
+
+    private Outcome deliver(Email email) {
+        Mail mail = Mail.withText(email.recipient, email.subject, email.body)
+                .addHeader(EMAIL_ID_HEADER, email.id.toString());
+        try {
+            mailer.send(mail).await().atMost(SEND_TIMEOUT);
+            return Outcome.SENT;
+        } catch (RuntimeException e) {
+            SMTPException smtp = smtpReply(e);
+            email.lastError = describe(e, smtp);
+            if (smtp != null && smtp.isPermanent()) {
+                return Outcome.REFUSED;
+            }
+            if (e instanceof io.smallrye.mutiny.TimeoutException) {
+                // The server may have taken it before going quiet: never risk a second copy.
+                return Outcome.UNKNOWN;
+            }
+            return Outcome.TRANSIENT;
+        }
+    }
+
+    /** Records the outcome, retrying while the database is away: the email went, and that must not be forgotten. */
+    private void record(Email email, Outcome outcome) {
+        Duration wait = Duration.ofMillis(200);
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(email, outcome));
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    LOG.errorf("Stopping before the outcome %s of email %s was recorded; it will show as UNCERTAIN",
+                            outcome, email.id);
+                    return;
+                }
+                LOG.warnf("Cannot record that email %s was %s yet (%s); retrying", email.id, outcome, e.getMessage());
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private void apply(Email claimed, Outcome outcome) {
+        Instant now = clock.instant();
+        String where = " where id = :id and claimedBy = :sender and status in (:mine)";
+        String set = switch (outcome) {
+            case SENT -> "update Email set status = :status, sentAt = :now, lastError = null, claimedAt = null";
+            case REFUSED -> "update Email set status = :status, lastError = :error, claimedAt = null";
+            case UNKNOWN -> "update Email set status = :status, lastError = :error, claimedAt = null";
+            case TRANSIENT -> "update Email set status = :status, notBefore = :next, lastError = :error, claimedAt = null,"
+                    + " claimedBy = null";
+        };
+        var update = em.createQuery(set + where)
+                .setParameter("id", claimed.id).setParameter("sender", sender)
+                .setParameter("mine", List.of(Email.Status.SENDING, Email.Status.UNCERTAIN))
+                .setParameter("status", switch (outcome) {
+                    case SENT -> Email.Status.SENT;
+                    case REFUSED -> Email.Status.REFUSED;
+                    case UNKNOWN -> Email.Status.UNCERTAIN;
+                    case TRANSIENT -> Email.Status.PENDING;
+                });
+        switch (outcome) {
+            case SENT -> update.setParameter("now", now);
+            case REFUSED, UNKNOWN -> update.setParameter("error", truncate(claimed.lastError));
+            case TRANSIENT -> update.setParameter("error", truncate(claimed.lastError))
+                    .setParameter("next", now.plus(new Backoff(config.retryFirst(), config.retryMax())
+                            .after(claimed.attempts)));
+        }
+        update.executeUpdate();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private static SMTPException smtpReply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable e, SMTPException smtp) {
+        if (smtp != null) {
+            return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String senderName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,78 @@
+package org.opencircles.notifier.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.opencircles.events.FollowUpPayloads;
+import org.opencircles.notifier.config.NotifierConfig;
+import org.opencircles.notifier.domain.Email;
+import org.opencircles.notifier.domain.EmailText;
+import org.opencircles.notifier.domain.FollowUp;
+import org.opencircles.notifier.domain.StaffRole;
+import org.opencircles.notifier.domain.Subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Keeps the follow-ups this service tells staff about, and records the immediate email for a safeguarding one. */
+@ApplicationScoped
+public class FollowUpNotices {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EmailIntents intents;
+
+    @Inject
+    NotifierConfig config;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A follow-up fell due. A safeguarding one is emailed at once to every subscriber of its assignee role in its CLP
+     * (after their quiet hours); the others wait for the morning digest.
+     */
+    public void due(FollowUpPayloads.Due due) {
+        if (FollowUp.findById(due.followUpId()) != null) {
+            // The same follow-up published again (a replayed outbox row): it is one follow-up and one email.
+            return;
+        }
+        Instant now = clock.instant();
+        FollowUp followUp = new FollowUp();
+        followUp.id = due.followUpId();
+        followUp.reason = due.reason();
+        followUp.subjectType = due.subjectType();
+        followUp.subjectId = due.subjectId();
+        followUp.clpCode = due.clpCode();
+        followUp.assigneeRole = due.assigneeRole();
+        followUp.dueAt = due.dueAt();
+        followUp.receivedAt = now;
+        followUp.persist();
+        if (!followUp.immediate()) {
+            return;
+        }
+        for (Subscription to : Subscription.<Subscription>list("role",
+                StaffRole.fromWire(followUp.assigneeRole))) {
+            if (to.coversClp(followUp.clpCode)) {
+                EmailText.Text text = EmailText.immediate(followUp, to, config.linkBase());
+                intents.record(Email.Kind.IMMEDIATE, Email.immediateKey(followUp.id, to.id), to.id, to.recipient,
+                        text.subject(), text.body(), followUp.id, to.nextAllowed(now), now);
+            }
+        }
+    }
+
+    /** A follow-up was done or resolved: out of the next digest, and an immediate email not yet sent is cancelled. */
+    public void closed(FollowUpPayloads.Closed closed) {
+        Instant now = clock.instant();
+        em.createQuery("update FollowUp set closedAt = :now, resolution = :resolution where id = :id and closedAt is null")
+                .setParameter("now", now).setParameter("resolution", closed.resolution())
+                .setParameter("id", closed.followUpId()).executeUpdate();
+        em.createQuery("""
+                        update Email set status = :cancelled, lastError = 'its follow-up closed before it was sent'
+                        where followUpId = :id and status = :pending""")
+                .setParameter("cancelled", Email.Status.CANCELLED).setParameter("pending", Email.Status.PENDING)
+                .setParameter("id", closed.followUpId()).executeUpdate();
+    }
+}
