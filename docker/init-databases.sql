@@ -2,3 +2,4 @@
 create database members;
 create database actions;
 create database mentoring;
+create database notifier;

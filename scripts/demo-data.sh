@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Loads the demo: the four CLPs from the field notes with their wards, a membership list imported as CSV, contacts,
-# the commitments made at "Connecting to Win", and a small mentoring programme. Safe to run twice.
+# the commitments made at "Connecting to Win", a small mentoring programme, and who on the staff hears about what by
+# email (with a safeguarding concern and this morning's digests in the mail server). Safe to run twice.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || { log "Installing jq"; as_root apt-get install -y -qq jq >/dev/null 2>&1 || { as_root apt-get update -qq && as_root apt-get install -y -qq jq >/dev/null; }; }
 
-M=http://127.0.0.1:8081; A=http://127.0.0.1:8082; T=http://127.0.0.1:8083
+M=http://127.0.0.1:8081; A=http://127.0.0.1:8082; T=http://127.0.0.1:8083; N=http://127.0.0.1:8084
 # One token per person, fetched up front (they last 5 minutes; the demo takes well under one).
 declare -A TOKENS
 for person in "${STAFF[@]}"; do
@@ -99,6 +100,32 @@ if [ -n "$checked" ] && [ -n "$waiting" ]; then
   pairing=$(call youth-officer POST "$T/pairings" "{\"mentorId\":\"$checked\",\"menteeId\":\"$waiting\"}" | jq -r '.id // empty')
   [ -n "$pairing" ] && call youth-officer POST "$T/pairings/$pairing/activate" '{}' >/dev/null
 fi
+
+log "Demo: who hears about what by email (notifier subscriptions)"
+subscribe() { # person display-name role clp-codes-json
+  call admin POST "$N/subscriptions" "{\"recipient\":\"$1@staff.open-circles.example\",\"displayName\":\"$2\",\"role\":\"$3\",\"clpCodes\":$4}" >/dev/null
+}
+subscribe sec-dwn "Dulwich and West Norwood secretary" secretary '["DWN"]'
+subscribe sec-isn "Islington North secretary" secretary '["ISN"]'
+subscribe organiser-london "London organiser" organiser '["DWN","ISN"]'
+subscribe youth-officer "Youth officer" youth-officer '["*"]'
+subscribe dsl-london "London safeguarding lead" safeguarding-lead '["DWN","ISN"]'
+
+if [ -n "$waiting" ] && [ "$(call dsl-london GET "$T/concerns" | jq -r '.total')" = 0 ]; then
+  log "Demo: a safeguarding concern about a Dulwich mentee (the safeguarding lead is emailed at once)"
+  call youth-officer POST "$T/concerns" "{\"subjectType\":\"MENTEE\",\"subjectId\":\"$waiting\",\"category\":\"WELLBEING\",\"account\":\"Seemed withdrawn after the last session and asked not to be paired with anyone for now.\",\"occurredOn\":\"$(date +%F)\"}" >/dev/null
+fi
+# Follow-ups reach the notifier through actions-service and Kafka within seconds.
+for _ in $(seq 1 100); do
+  [ "$(call admin GET "$N/emails?kind=IMMEDIATE&status=SENT" | jq -r '.total // 0')" -ge 1 ] && break; sleep 0.3
+done
+log "Demo: this morning's digests, composed now rather than at 07:00"
+call admin POST "$N/digests" | jq -c .
+for _ in $(seq 1 50); do
+  [ "$(call admin GET "$N/emails?status=PENDING" | jq -r '.total // 0')" = 0 ] \
+    && [ "$(call admin GET "$N/emails?status=SENDING" | jq -r '.total // 0')" = 0 ] && break; sleep 0.3
+done
+call admin GET "$N/emails?size=20" | jq -r '.items[] | "  \(.status)  \(.kind)  \(.recipient)  \(.subject)"'
 
 sleep 2
 log "Demo loaded. Dulwich and West Norwood, as an organiser sees it:"

@@ -10,9 +10,16 @@ KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 KEYCLOAK_PORT="${OC_KEYCLOAK_PORT:-8180}"
 OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/open-circles"
 PASSWORDS="$RUN/keycloak/passwords.env"
+# The mail server the notifier sends through (GreenMail: SMTP, and a web API over every inbox).
+SMTP_PORT="${OC_SMTP_PORT:-3025}"
+MAIL_WEB_PORT="${OC_MAIL_WEB_PORT:-8025}"
+MAIL_WEB="http://127.0.0.1:$MAIL_WEB_PORT"
+GREENMAIL_VERSION=2.1.8
 # The demo people in keycloak/open-circles-realm.json; the notifier signs in with client credentials.
 STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london)
-SERVICES=(members:8081 actions:8082 mentoring:8083)
+SERVICES=(members:8081 actions:8082 mentoring:8083 notifier:8084)
+# Every service's database.
+DATABASES=(members actions mentoring notifier)
 
 log() { printf '\033[1m[open-circles]\033[0m %s\n' "$*"; }
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine, no Docker: PostgreSQL (installed if missing), a Kafka broker, Keycloak (the
-# identity provider), the three services (packaged first), then loads the demo data. Stop it with scripts/stop.sh.
+# identity provider), GreenMail (the mail server), the four services (packaged first), then loads the demo data. Stop it with scripts/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$RUN/logs" "$RUN/pids"
 
 "$ROOT/scripts/postgres.sh"
-for db in members actions mentoring; do
+for db in "${DATABASES[@]}"; do
   if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" ]; then
     psql_admin -c "create database $db"
   fi
 done
 "$ROOT/scripts/kafka.sh" start
+"$ROOT/scripts/mail.sh" start
 # Keycloak takes about 30 s to start: let it do so while the services are packaged.
 "$ROOT/scripts/keycloak.sh" start &
 keycloak=$!
@@ -29,6 +30,7 @@ for entry in "${SERVICES[@]}"; do
   log "Starting $name-service on :$port"
   OC_DB_HOST="$PG_HOST" OC_DB_PORT="$PG_PORT" OC_DB_NAME="$name" OC_DB_USER="$PG_USER" OC_DB_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_OIDC_ISSUER="$OIDC_ISSUER" QUARKUS_HTTP_PORT="$port" \
+  OC_SMTP_HOST=127.0.0.1 OC_SMTP_PORT="$SMTP_PORT" \
     nohup java -Xmx512m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar" \
     > "$RUN/logs/$name.log" 2>&1 &
   echo $! > "$RUN/pids/$name"
@@ -49,11 +51,16 @@ done
 cat <<MSG
 
 Open Circles is running.
+  Organiser's page  http://127.0.0.1:8082/organiser  (sign in as organiser-london, password in $PASSWORDS)
   members-service   http://127.0.0.1:8081/q/swagger-ui
   actions-service   http://127.0.0.1:8082/q/swagger-ui
   mentoring-service http://127.0.0.1:8083/q/swagger-ui
+  notifier-service  http://127.0.0.1:8084/q/swagger-ui  (subscriptions, sent log; admin only)
+  Mail inboxes      $MAIL_WEB  (GreenMail; SMTP on :$SMTP_PORT)
+    the morning digest for the Dulwich secretary: $MAIL_WEB/api/user/sec-dwn@staff.open-circles.example/messages/INBOX
+    the safeguarding email for the London lead:   $MAIL_WEB/api/user/dsl-london@staff.open-circles.example/messages/INBOX
   Keycloak          $OIDC_ISSUER  (admin console http://127.0.0.1:$KEYCLOAK_PORT/admin)
-  Kafka             $KAFKA_BOOTSTRAP     PostgreSQL $PG_HOST:$PG_PORT (databases members, actions, mentoring)
+  Kafka             $KAFKA_BOOTSTRAP     PostgreSQL $PG_HOST:$PG_PORT (databases ${DATABASES[*]})
 Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer, dsl-london;
   each has a password of their own in $PASSWORDS (the notifier a client secret).
 Get a token and call an API, e.g. as the London organiser:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services, Keycloak and the Kafka broker that start.sh started (PostgreSQL is left running).
+# Stops the services, Keycloak, the mail server and the Kafka broker that start.sh started (PostgreSQL is left running).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 stop_pid() { # name pid: ask politely, wait up to 30 s for in-flight work to finish, then insist
@@ -19,4 +19,5 @@ for entry in "${SERVICES[@]}"; do
   rm -f "$RUN/pids/$name"
 done
 "$ROOT/scripts/keycloak.sh" stop
+"$ROOT/scripts/mail.sh" stop
 "$ROOT/scripts/kafka.sh" stop

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three packaged services started as separate processes, exactly as they run in production (prod profile,
- * configured through the environment), against one real Kafka broker, a database each, and Keycloak for sign-in.
+ * The four packaged services started as separate processes, exactly as they run in production (prod profile,
+ * configured through the environment), against one real Kafka broker, a database each, Keycloak for sign-in and a
+ * real SMTP server (GreenMail) for the notifier.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -25,13 +26,15 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, String> urls = new LinkedHashMap<>();
     final String bootstrap;
     final KeycloakServer keycloak;
+    final com.icegreen.greenmail.util.GreenMail mail =
+            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 
     private RunningSystem(String bootstrap, KeycloakServer keycloak) {
         this.bootstrap = bootstrap;
         this.keycloak = keycloak;
     }
 
-    /** Starts members, actions and mentoring; {@code extraEnv} tunes rules (e.g. shorter waits) for the story. */
+    /** Starts members, actions, mentoring and the notifier; {@code extraEnv} tunes rules (e.g. shorter waits) for the story. */
     static RunningSystem start(Map<String, String> extraEnv) throws Exception {
         RunningSystem system = new RunningSystem(KafkaBroker.bootstrapServers(), KeycloakServer.get());
         // Children must never outlive the test JVM, whatever happens below.
@@ -47,10 +50,11 @@ final class RunningSystem implements AutoCloseable {
 
     private void launch(Map<String, String> extraEnv) throws Exception {
         KafkaBroker.createTopics();
+        mail.start();
         Path root = Path.of(System.getProperty("opencircles.repo.root", ".."));
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(logs);
-        for (String service : List.of("members", "actions", "mentoring")) {
+        for (String service : List.of("members", "actions", "mentoring", "notifier")) {
             String database = "e2e_" + service;
             Postgres.ensureDatabase(database, true);
             int port = freePort();
@@ -70,6 +74,8 @@ final class RunningSystem implements AutoCloseable {
             env.put("OC_DB_PASSWORD", Postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("OC_OIDC_ISSUER", keycloak.issuer());
+            env.put("OC_SMTP_HOST", "127.0.0.1");
+            env.put("OC_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             env.putAll(extraEnv);
             processes.add(pb.start());
             urls.put(service, "http://127.0.0.1:" + port);
@@ -120,6 +126,7 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(Process::destroy);
+        mail.stop();
         for (Process p : processes) {
             try {
                 if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {

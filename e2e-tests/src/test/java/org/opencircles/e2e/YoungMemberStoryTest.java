@@ -89,6 +89,10 @@ class YoungMemberStoryTest {
     @Test
     void aFifteenYearOldFindsASafeMentorOrIsFollowedUp() throws Exception {
         system.createDulwichAndWestNorwood();
+        // The admin subscribes the youth officer to email about Dulwich and West Norwood.
+        as("notifier", "admin").body(Map.of("recipient", "youth-officer@staff.open-circles.example", "displayName",
+                "Youth officer", "role", "youth-officer", "clpCodes", List.of("DWN"))).post("/subscriptions")
+                .then().statusCode(201);
 
         // 1. A 15-year-old joins, with a parent's consent.
         String young = member("L1500015", 15, true);
@@ -147,6 +151,14 @@ class YoungMemberStoryTest {
                 r -> mentee.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(20));
         assertThat(due.value().path("type").asText(), equalTo("follow-up.due"));
         assertThat(due.value().path("payload").path("reason").asText(), equalTo("MENTEE_WAITING"));
+        // ...and is emailed at once, through the notifier and a real SMTP server, exactly once.
+        long toEmail = millisUntil(() -> system.mail.getReceivedMessages().length >= 1, Duration.ofSeconds(30));
+        jakarta.mail.internet.MimeMessage email = system.mail.getReceivedMessages()[0];
+        assertThat(email.getAllRecipients()[0].toString(), equalTo("youth-officer@staff.open-circles.example"));
+        assertThat(email.getSubject(), equalTo(
+                "[Open Circles] Safeguarding, DWN: A young member has waited too long for a mentor"));
+        as("notifier", "admin").get("/emails?kind=IMMEDIATE").then().body("total", equalTo(1))
+                .body("items[0].status", equalTo("SENT"));
         as("actions", "youth-officer").get("/dashboard/DWN").then()
                 .body("menteesWaiting", equalTo(1))
                 .body("story", hasItem(containsString("waiting for a mentor")));
@@ -175,7 +187,8 @@ class YoungMemberStoryTest {
                         + " warm members->actions median %d ms, max %d ms over %d members; mentoring->actions %d ms;"
                         + " mentee follow-up visible %d ms after the 4000 ms wait limit%n", toActions, toMentoring,
                 warm.get(warm.size() / 2), warm.get(warm.size() - 1), warm.size(), pairingToActions, toFollowUp);
-        report = report.stripTrailing() + String.format("; Keycloak ready in %d ms%n", system.keycloak.startMillis());
+        report = report.stripTrailing() + String.format("; safeguarding email in the inbox %d ms after the follow-up"
+                + " was visible; Keycloak ready in %d ms%n", toEmail, system.keycloak.startMillis());
         System.out.print("PROPAGATION " + report);
         Path out = Path.of(System.getProperty("opencircles.repo.root", "..")).resolve("e2e-tests/target/propagation.txt");
         Files.writeString(out, report);

@@ -33,7 +33,8 @@ public class EmailSender {
     /** The header that carries the email's id, so a recipient (or a test) can tell copies of one email apart. */
     public static final String EMAIL_ID_HEADER = "X-Open-Circles-Email";
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /** Longer than the mail client's own connect timeout (60 s), so a server that cannot be reached is a transient failure. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
 
     @Inject
     ReactiveMailer mailer;
