@@ -65,7 +65,11 @@ final class KeycloakServer implements AutoCloseable {
         deleteTree(home.resolve("data"));
         Files.createDirectories(home.resolve("data/import"));
         Path repo = Path.of(System.getProperty("opencircles.repo.root", ".."));
-        Files.copy(repo.resolve(StaffDirectory.REALM_FILE), home.resolve("data/import/open-circles-realm.json"));
+        // The services listen on free ports here: the page's client may return to any port on this machine.
+        String realm = Files.readString(repo.resolve(StaffDirectory.REALM_FILE))
+                .replace("\"http://127.0.0.1:8082/organiser/callback\"", "\"http://127.0.0.1:*\"")
+                .replace("http://127.0.0.1:8082/organiser##", "http://127.0.0.1:*##");
+        Files.writeString(home.resolve("data/import/open-circles-realm.json"), realm);
 
         Map<String, String> secrets = new HashMap<>();
         for (String person : StaffDirectory.roles().keySet()) {
@@ -110,6 +114,11 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     /** A real access token for a demo person (password grant) or {@code notifier} (client credentials). */
+    /** The password this run gave {@code person}, for signing in through Keycloak's own page. */
+    String password(String person) {
+        return secrets.get(person);
+    }
+
     String token(String person) {
         return tokens.computeIfAbsent(person, this::signIn);
     }

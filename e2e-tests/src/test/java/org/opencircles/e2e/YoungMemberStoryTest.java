@@ -1,5 +1,9 @@
 package org.opencircles.e2e;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +77,46 @@ class YoungMemberStoryTest {
                     "consentGivenOn", LocalDate.now().toString()));
         }
         return as("members", "sec-dwn").body(body).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void anOrganiserSignsInToTheirPageThroughKeycloakWithPkceAndSignsOut() throws Exception {
+        String page = system.url("actions") + "/organiser";
+        try (Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(
+                     new BrowserType.LaunchOptions().setHeadless(true)
+                             .setArgs(List.of("--no-sandbox")).setExecutablePath(Path.of(
+                                     System.getenv().getOrDefault("OC_CHROMIUM", "/usr/bin/chromium"))))) {
+            Page tab = browser.newPage();
+            tab.navigate(page);
+            // Keycloak's own sign-in form, reached through the authorization code flow with PKCE.
+            assertThat(tab.url(), containsString("/realms/open-circles/protocol/openid-connect/auth"));
+            assertThat(tab.url(), containsString("code_challenge_method=S256"));
+            tab.fill("#username", "organiser-london");
+            tab.fill("#password", system.keycloak.password("organiser-london"));
+            tab.click("#kc-login");
+            tab.waitForURL(url -> url.startsWith(page));
+            assertThat(tab.locator("h1").textContent(), equalTo("DWN"));
+            assertThat(tab.locator(".who").textContent(), containsString("organiser-london"));
+            assertThat(tab.locator("#clp option").allTextContents(), equalTo(List.of("DWN", "ISN")));
+            // The token lives in an HttpOnly cookie that the page's scripts cannot read.
+            assertThat(tab.evaluate("() => document.cookie").toString(), not(containsString("oc_session")));
+            Path shots = Path.of(System.getProperty("opencircles.repo.root", "..")).resolve("e2e-tests/target/screenshots");
+            Files.createDirectories(shots);
+            tab.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve("signed-in-through-keycloak.png")).setFullPage(true));
+
+            // Signing out ends Keycloak's session too: the page asks for the password again.
+            tab.click("text=Sign out");
+            tab.waitForURL(url -> url.contains("/protocol/openid-connect/"));
+            if (tab.locator("#kc-logout").count() > 0) {
+                // Keycloak asks to confirm a sign-out that carries no ID token hint.
+                tab.click("#kc-logout");
+            }
+            tab.waitForURL(url -> url.contains("/protocol/openid-connect/auth"));
+            assertThat(tab.locator("#username").isVisible(), equalTo(true));
+        }
     }
 
     @Test

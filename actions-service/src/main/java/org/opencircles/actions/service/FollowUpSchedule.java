@@ -123,6 +123,13 @@ public class FollowUpSchedule {
         FollowUp.update("note = ?1 where subjectId = ?2 and note is not null", "member erased", subjectId);
     }
 
+    /** Open follow-ups in {@code clp}, the longest due first; a safeguarding concern only if {@code withConcerns}. */
+    public java.util.List<FollowUp> open(String clp, boolean withConcerns, int limit) {
+        return FollowUp.<FollowUp>find("clpCode = ?1 and status = ?2 and (?3 = true or reason <> ?4) order by dueAt, id",
+                clp, FollowUp.Status.OPEN, withConcerns, FollowUpReason.SAFEGUARDING_CONCERN_RAISED)
+                .page(0, limit).list();
+    }
+
     /** A person did what the follow-up asked. */
     @Transactional
     public FollowUp complete(UUID id, String note, String by) {

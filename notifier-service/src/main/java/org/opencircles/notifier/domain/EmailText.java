@@ -39,17 +39,7 @@ public final class EmailText {
         if (known == null) {
             return "A follow-up needs attention (" + reason + ")";
         }
-        return switch (known) {
-            case NEW_MEMBER_NOT_CONTACTED -> "A new member has not been contacted yet";
-            case GUARDIAN_CONSENT_MISSING -> "A young member's parent or guardian consent is still to be collected";
-            case INVOLVEMENT_NOT_FOLLOWED_UP -> "A member who wants to get involved is waiting to hear from us";
-            case COMMITMENT_DUE_SOON -> "A commitment is due soon";
-            case COMMITMENT_OVERDUE -> "A commitment is overdue";
-            case MENTEE_WAITING -> "A young member has waited too long for a mentor";
-            case PAIRING_ENDED_FOR_SAFEGUARDING ->
-                    "A mentoring pairing ended for a safeguarding reason; the mentee needs a new, checked mentor";
-            case SAFEGUARDING_CONCERN_RAISED -> "A safeguarding concern has been raised and needs the safeguarding lead";
-        };
+        return known.sentence();
     }
 
     /** The email sent at once about one safeguarding follow-up. */
