@@ -26,8 +26,8 @@ log() { printf '\033[1m[open-circles]\033[0m %s\n' "$*"; }
 # As root we can install packages; otherwise use sudo when there is one.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-wait_for_port() { # host port seconds
-  for _ in $(seq 1 $(( $3 * 5 ))); do
+wait_for_port() { # host port seconds (0: is it listening now?)
+  for _ in $(seq 1 $(( $3 * 5 > 0 ? $3 * 5 : 1 ))); do
     (echo > "/dev/tcp/$1/$2") 2>/dev/null && return 0
     sleep 0.2
   done

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts one more replica of a service that start.sh is running, on another port: the same database and the same
 # consumer group, so replicas share the topics' partitions, and the outbox relay, follow-up clock, lapse and
-# safeguarding sweeps and imports stay correct with both running. scripts/stop.sh stops replicas too.
-# Usage: scripts/replica.sh members|actions|mentoring PORT
+# safeguarding sweeps, imports and email sending stay correct with both running. scripts/stop.sh stops replicas too.
+# Usage: scripts/replica.sh members|actions|mentoring|notifier PORT
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-name="${1:?usage: scripts/replica.sh members|actions|mentoring PORT}"
+name="${1:?usage: scripts/replica.sh members|actions|mentoring|notifier PORT}"
 port="${2:?usage: scripts/replica.sh $name PORT}"
 case " ${SERVICES[*]} " in *" $name:"*) ;; *) echo "unknown service '$name'" >&2; exit 2 ;; esac
 jar="$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
@@ -16,6 +16,7 @@ replica="$name-$port"
 log "Starting a replica of $name-service on :$port"
 OC_DB_HOST="$PG_HOST" OC_DB_PORT="$PG_PORT" OC_DB_NAME="$name" OC_DB_USER="$PG_USER" OC_DB_PASSWORD="$PG_PASSWORD" \
 KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" OC_OIDC_ISSUER="$OIDC_ISSUER" QUARKUS_HTTP_PORT="$port" \
+OC_SMTP_HOST=127.0.0.1 OC_SMTP_PORT="$SMTP_PORT" \
   nohup java -Xmx512m -jar "$jar" > "$RUN/logs/$replica.log" 2>&1 &
 echo $! > "$RUN/pids/$replica"
 for _ in $(seq 1 300); do

@@ -65,20 +65,26 @@ public class EmailSender {
         }
     }
 
-    /** One pass: gives up stale claims, claims a batch of due emails and sends them; returns how many were sent. */
+    /**
+     * One pass: gives up stale claims, then claims and sends batches of due emails until a batch comes back short (a
+     * backlog is worked through at once, in batches that replicas share); returns how many were sent.
+     */
     public int send() {
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> markUncertain(now));
-        List<Email> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        QuarkusTransaction.requiringNew().run(() -> markUncertain(clock.instant()));
         int sent = 0;
-        for (Email email : claimed) {
-            if (!QuarkusTransaction.requiringNew().call(() -> start(email))) {
-                continue;
+        List<Email> claimed;
+        do {
+            Instant now = clock.instant();
+            claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+            for (Email email : claimed) {
+                if (!QuarkusTransaction.requiringNew().call(() -> start(email))) {
+                    continue;
+                }
+                Outcome outcome = deliver(email);
+                record(email, outcome);
+                sent += outcome == Outcome.SENT ? 1 : 0;
             }
-            Outcome outcome = deliver(email);
-            record(email, outcome);
-            sent += outcome == Outcome.SENT ? 1 : 0;
-        }
+        } while (claimed.size() == config.sendBatch() && !stopping);
         return sent;
     }
 
