@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,15 @@ import java.util.Map;
  */
 final class RunningSystem implements AutoCloseable {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     final String bootstrap;
     final KeycloakServer keycloak;
     final com.icegreen.greenmail.util.GreenMail mail =
             new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    /** Between the notifier and the mail server. */
+    org.opencircles.testkit.SmtpFront smtp;
 
     private RunningSystem(String bootstrap, KeycloakServer keycloak) {
         this.bootstrap = bootstrap;
@@ -51,21 +53,16 @@ final class RunningSystem implements AutoCloseable {
     private void launch(Map<String, String> extraEnv) throws Exception {
         KafkaBroker.createTopics();
         mail.start();
-        Path root = Path.of(System.getProperty("opencircles.repo.root", ".."));
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        Files.createDirectories(logs);
+        smtp = org.opencircles.testkit.SmtpFront.start(mail.getSmtp().getPort());
         for (String service : List.of("members", "actions", "mentoring", "notifier")) {
             String database = "e2e_" + service;
             Postgres.ensureDatabase(database, true);
             int port = freePort();
-            Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+            Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: run the reactor (./mvnw verify) so services are packaged first");
             }
-            ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
-            Map<String, String> env = pb.environment();
+            Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("OC_DB_HOST", Postgres.host());
             env.put("OC_DB_PORT", Postgres.port());
@@ -74,15 +71,53 @@ final class RunningSystem implements AutoCloseable {
             env.put("OC_DB_PASSWORD", Postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("OC_OIDC_ISSUER", keycloak.issuer());
+            // The notifier reaches the mail server through a front a test can use to stop it mid-send.
             env.put("OC_SMTP_HOST", "127.0.0.1");
-            env.put("OC_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            env.put("OC_SMTP_PORT", String.valueOf(smtp.port()));
             env.putAll(extraEnv);
-            processes.add(pb.start());
+            environments.put(service, env);
             urls.put(service, "http://127.0.0.1:" + port);
+            processes.put(service, spawn(service, jar, env));
         }
         for (Map.Entry<String, String> service : urls.entrySet()) {
             awaitReady(service.getKey(), service.getValue(), Duration.ofSeconds(120));
         }
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("opencircles.repo.root", ".."));
+    }
+
+    private Process spawn(String service, Path jar, Map<String, String> env) throws IOException {
+        Path logs = root().resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Kills {@code service} at once (SIGKILL: no shutdown hooks, nothing finished or recorded). */
+    void kill(String service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive(String service) {
+        return processes.get(service).isAlive();
+    }
+
+    /** Starts {@code service} again, as before, and waits until it is ready. */
+    void restart(String service) throws Exception {
+        Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        processes.put(service, spawn(service, jar, environments.get(service)));
+        awaitReady(service, urls.get(service), Duration.ofSeconds(120));
     }
 
     String url(String service) {
@@ -106,10 +141,8 @@ final class RunningSystem implements AutoCloseable {
     private void awaitReady(String service, String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Process p : processes) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(service + " exited early; see e2e-tests/target/e2e-logs");
-                }
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited early; see e2e-tests/target/e2e-logs");
             }
             try {
                 if (RestAssured.get(url + "/q/health/ready").statusCode() == 200) {
@@ -125,9 +158,12 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
+        processes.values().forEach(Process::destroy);
+        if (smtp != null) {
+            smtp.close();
+        }
         mail.stop();
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.opencircles.testkit.SmtpFront;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -21,11 +22,7 @@ public class MailTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
-        try {
-            front = new SmtpFront(greenMail.getSmtp().getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        front = SmtpFront.start(greenMail.getSmtp().getPort());
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(front.port()));
     }
 

@@ -16,15 +16,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
+    /** What the proxy does with one connection: relays between the client and the server it opened for it. */
+    public interface Relay {
+        /** Starts relaying (on threads of its own) and returns; closing either socket ends the connection. */
+        void start(Socket client, Socket server);
+    }
+
     private final String targetHost;
     private final int targetPort;
     private final int port;
+    private final Relay relay;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    private TcpProxy(String targetHost, int targetPort) throws IOException {
+    private TcpProxy(String targetHost, int targetPort, Relay relay) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.relay = relay == null ? (client, upstream) -> {
+            pipe(client, upstream);
+            pipe(upstream, client);
+        } : relay;
         this.server = bind(0);
         this.port = server.getLocalPort();
         accept(server);
@@ -32,8 +43,13 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Starts a proxy on a free loopback port that forwards every connection to {@code host:port}. */
     public static TcpProxy start(String host, int port) {
+        return start(host, port, null);
+    }
+
+    /** As {@link #start(String, int)}, relaying each connection with {@code relay} rather than byte for byte. */
+    public static TcpProxy start(String host, int port, Relay relay) {
         try {
-            return new TcpProxy(host, port);
+            return new TcpProxy(host, port, relay);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a proxy to " + host + ":" + port, e);
         }
@@ -91,8 +107,7 @@ public final class TcpProxy implements AutoCloseable {
                     upstream.setTcpNoDelay(true);
                     sockets.add(client);
                     sockets.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
+                    relay.start(client, upstream);
                 } catch (IOException e) {
                     // The listening socket was closed by cut(), or the target refused: the client sees a reset.
                 }
