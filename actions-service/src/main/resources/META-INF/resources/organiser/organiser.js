@@ -4,6 +4,20 @@
   const blue = '#1d4ed8', green = '#15803d', red = '#b91c1c', grey = '#6b7280', amber = '#b45309';
   const base = { responsive: true, maintainAspectRatio: false, animation: false,
                  plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } };
+  // Long labels (the reasons) break over lines rather than being cut off on a narrow screen.
+  function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && (line + ' ' + word).length > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + ' ' + word : word;
+      }
+    }
+    return line ? lines.concat(line) : lines;
+  }
   function chart(id, config) {
     return new Chart(document.getElementById(id), config);
   }
@@ -14,7 +28,7 @@
                  { label: 'Contacted', data: data.weeks.map(w => w.contacted), backgroundColor: green }] } }),
     chart('chart-follow-ups', { type: 'bar', options: Object.assign({}, base, { indexAxis: 'y',
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }), data: {
-      labels: data.followUps.map(r => r.label),
+      labels: data.followUps.map(r => wrap(r.label, 24)),
       datasets: [{ label: 'Open', data: data.followUps.map(r => r.open), backgroundColor: blue },
                  { label: 'Open more than a week', data: data.followUps.map(r => r.overdue), backgroundColor: red }] } }),
     chart('chart-commitments', { type: 'doughnut',

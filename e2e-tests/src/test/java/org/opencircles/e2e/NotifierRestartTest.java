@@ -29,9 +29,11 @@ class NotifierRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // No morning digest here: the only email is the one the notifier is killed sending.
         system = RunningSystem.start(Map.of(
                 "OPEN_CIRCLES_NOTIFIER_CLAIM_LEASE", "PT3S",
-                "OPEN_CIRCLES_NOTIFIER_SEND_INTERVAL", "0.5s"));
+                "OPEN_CIRCLES_NOTIFIER_SEND_INTERVAL", "0.5s",
+                "OPEN_CIRCLES_NOTIFIER_DIGEST_CHECK_INTERVAL", "off"));
     }
 
     @AfterAll
@@ -52,8 +54,15 @@ class NotifierRestartTest {
         }
     }
 
-    private static int inbox() {
-        return system.mail.getReceivedMessages().length;
+    /** The safeguarding emails the mail server holds. */
+    private static long inbox() {
+        return java.util.Arrays.stream(system.mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith("[Open Circles] Safeguarding");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
     }
 
     private static Map<String, Object> logEntry(UUID followUp) {
@@ -82,13 +91,14 @@ class NotifierRestartTest {
         Map<String, Object> uncertain = logEntry(followUp);
         assertThat((String) uncertain.get("lastError"), containsString("may or may not have gone"));
         Thread.sleep(3_000);
-        assertThat("no second copy on its own", inbox(), equalTo(1));
+        assertThat("no second copy on its own", inbox(), equalTo(1L));
         assertThat(system.mail.getReceivedMessages()[0].getSubject(),
                 equalTo("[Open Circles] Safeguarding, DWN: A safeguarding concern has been raised and needs the safeguarding lead"));
 
         // Only the admin's word sends it again.
         system.as("notifier", "admin").post("/emails/" + uncertain.get("id") + "/resend").then().statusCode(200);
         await(() -> "SENT".equals(logEntry(followUp).get("status")), Duration.ofSeconds(30));
-        assertThat(inbox(), equalTo(2));
+        assertThat(inbox(), equalTo(2L));
+        assertThat("nothing else was sent", system.mail.getReceivedMessages().length, equalTo(2));
     }
 }

@@ -38,9 +38,11 @@ class YoungMemberStoryTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // No morning digest in the story: the youth officer's only email is the one sent at once.
         system = RunningSystem.start(Map.of(
                 "OPEN_CIRCLES_FOLLOW_UPS_MENTEE_WAIT_LIMIT", "PT4S",
-                "OPEN_CIRCLES_FOLLOW_UPS_CHECK_INTERVAL", "0.2s"));
+                "OPEN_CIRCLES_FOLLOW_UPS_CHECK_INTERVAL", "0.2s",
+                "OPEN_CIRCLES_NOTIFIER_DIGEST_CHECK_INTERVAL", "off"));
     }
 
     @AfterAll
