@@ -67,4 +67,14 @@ public class FollowUp extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Whether a caller who sees {@code canSeeClp} may see this one: their CLP, and never a concern (the lead's alone). */
+    public boolean shownTo(java.util.function.Predicate<String> canSeeClp) {
+        return canSeeClp.test(clpCode) && !reason.safeguardingLeadOnly();
+    }
+
+    /** The members some of {@code followUps} are about, once each: reading those is reading personal data. */
+    public static java.util.List<UUID> memberSubjects(java.util.List<FollowUp> followUps) {
+        return followUps.stream().filter(f -> "member".equals(f.subjectType)).map(f -> f.subjectId).distinct().toList();
+    }
 }

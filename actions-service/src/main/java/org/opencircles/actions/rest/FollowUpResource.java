@@ -95,8 +95,7 @@ public class FollowUpResource {
         List<FollowUp> found = FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params)
                 .page(Page.of(pageNo, pageSize)).list();
         // Follow-ups about members (and staff notes on them) are personal data: the DPO sees who listed whose.
-        List<UUID> members = found.stream().filter(f -> "member".equals(f.subjectType)).map(f -> f.subjectId)
-                .distinct().toList();
+        List<UUID> members = FollowUp.memberSubjects(found);
         if (!members.isEmpty()) {
             audit.record("LIST", "member", members);
         }
@@ -110,7 +109,7 @@ public class FollowUpResource {
     public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
         UUID uuid = FieldValues.parseId(id, "id");
         FollowUp f = FollowUp.findById(uuid);
-        if (f == null || !scope.canSee(f.clpCode) || f.reason == FollowUpReason.SAFEGUARDING_CONCERN_RAISED) {
+        if (f == null || !f.shownTo(scope::canSee)) {
             // A concern's follow-up closes when the safeguarding lead records its outcome, not by anyone else's "done".
             throw ProblemException.notFound("Follow-up", id);
         }

@@ -30,7 +30,6 @@ import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -135,8 +134,7 @@ public class OrganiserPageResource {
             return refused(403, "You are not a member of staff for CLP " + clp + ".");
         }
         List<FollowUp> open = schedule.open(clp, false, LISTED);
-        List<UUID> members = open.stream().filter(f -> "member".equals(f.subjectType)).map(f -> f.subjectId)
-                .distinct().toList();
+        List<UUID> members = FollowUp.memberSubjects(open);
         if (!members.isEmpty()) {
             // Follow-ups about members are personal data: the DPO sees who listed whose, as for the API.
             audit.record("LIST", "member", members);
@@ -153,7 +151,7 @@ public class OrganiserPageResource {
             return gate;
         }
         FollowUp f = FollowUp.findById(FieldValues.parseId(id, "id"));
-        if (f == null || !scope.canSee(f.clpCode) || f.reason.safeguardingLeadOnly()) {
+        if (f == null || !f.shownTo(scope::canSee)) {
             return refused(404, "There is no such follow-up among yours.");
         }
         if ("member".equals(f.subjectType)) {
@@ -177,7 +175,7 @@ public class OrganiserPageResource {
         }
         UUID uuid = FieldValues.parseId(id, "id");
         FollowUp f = FollowUp.findById(uuid);
-        if (f == null || !scope.canSee(f.clpCode) || f.reason.safeguardingLeadOnly()) {
+        if (f == null || !f.shownTo(scope::canSee)) {
             return refused(404, "There is no such follow-up among yours.");
         }
         String trimmed = note == null || note.isBlank() ? null : note.strip();
@@ -216,10 +214,9 @@ public class OrganiserPageResource {
     }
 
     private FollowUpItem item(FollowUp f) {
-        Instant overdueBefore = Instant.now().minus(DashboardTrends.OVERDUE_AFTER);
         return new FollowUpItem(f.id, f.reason.name(), f.reason.sentence(),
                 f.subjectType, f.clpCode, DAY.format(f.dueAt.atZone(org.opencircles.platform.time.CivilTime.ZONE)),
-                f.dueAt.isBefore(overdueBefore), f.status.name());
+                trends.overdue(f.dueAt), f.status.name());
     }
 
     private String chartJson(Dashboard.ClpFigures figures, List<DashboardTrends.Week> weeks,

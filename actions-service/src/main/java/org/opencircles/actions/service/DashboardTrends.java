@@ -59,6 +59,15 @@ public class DashboardTrends {
         return series;
     }
 
+    /** Whether a follow-up due at {@code dueAt} and still open counts as overdue now. */
+    public boolean overdue(java.time.Instant dueAt) {
+        return dueAt.isBefore(overdueBefore());
+    }
+
+    private java.time.Instant overdueBefore() {
+        return clock.instant().minus(OVERDUE_AFTER);
+    }
+
     /** Open follow-ups in {@code clp} by reason, leaving out safeguarding concerns unless {@code withConcerns}. */
     public List<ReasonCount> openByReason(String clp, boolean withConcerns) {
         @SuppressWarnings("unchecked")
@@ -66,7 +75,7 @@ public class DashboardTrends {
                         select reason, count(*) as open, count(*) filter (where due_at < :overdue) as overdue
                         from follow_up where clp_code = :clp and status = 'OPEN' group by reason order by reason""",
                         Tuple.class)
-                .setParameter("clp", clp).setParameter("overdue", clock.instant().minus(OVERDUE_AFTER))
+                .setParameter("clp", clp).setParameter("overdue", overdueBefore())
                 .getResultList();
         return rows.stream()
                 .map(t -> new ReasonCount(FollowUpReason.valueOfOrNull((String) t.get("reason")),

@@ -115,7 +115,7 @@ public class StaffSignIn {
     }
 
     private static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream()
+        return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }

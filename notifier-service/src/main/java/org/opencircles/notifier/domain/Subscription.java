@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,7 +92,8 @@ public class Subscription extends PanacheEntityBase {
     }
 
     public boolean coversClp(String clpCode) {
-        return Arrays.asList(clpCodes).contains(ALL_CLPS) || Arrays.asList(clpCodes).contains(clpCode);
+        List<String> codes = Arrays.asList(clpCodes);
+        return codes.contains(ALL_CLPS) || codes.contains(clpCode);
     }
 
     /** Whether this subscriber is told about {@code followUp}: their CLP, and their role or oversight of it. */

@@ -51,8 +51,21 @@ public class EmailSender {
     private final String sender = senderName();
     private volatile boolean stopping;
 
-    /** What one attempt came to. */
-    enum Outcome { SENT, TRANSIENT, REFUSED, UNKNOWN }
+    /** What one attempt came to, and the status it leaves the email in. */
+    enum Outcome {
+        SENT(Email.Status.SENT),
+        /** Down, 4xx, a connection refused: tried again later. */
+        TRANSIENT(Email.Status.PENDING),
+        REFUSED(Email.Status.REFUSED),
+        /** The server went quiet mid-send: it may have taken the email. */
+        UNKNOWN(Email.Status.UNCERTAIN);
+
+        final Email.Status status;
+
+        Outcome(Email.Status status) {
+            this.status = status;
+        }
+    }
 
     @Scheduled(every = "${open-circles.notifier.send-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -170,32 +183,26 @@ public class EmailSender {
     }
 
     private void apply(Email claimed, Outcome outcome) {
-        Instant now = clock.instant();
-        String where = " where id = :id and claimedBy = :sender and status in (:mine)";
-        String set = switch (outcome) {
-            case SENT -> "update Email set status = :status, sentAt = :now, lastError = null, claimedAt = null";
-            case REFUSED -> "update Email set status = :status, lastError = :error, claimedAt = null";
-            case UNKNOWN -> "update Email set status = :status, lastError = :error, claimedAt = null";
-            case TRANSIENT -> "update Email set status = :status, notBefore = :next, lastError = :error, claimedAt = null,"
-                    + " claimedBy = null";
-        };
-        var update = em.createQuery(set + where)
-                .setParameter("id", claimed.id).setParameter("sender", sender)
-                .setParameter("mine", List.of(Email.Status.SENDING, Email.Status.UNCERTAIN))
-                .setParameter("status", switch (outcome) {
-                    case SENT -> Email.Status.SENT;
-                    case REFUSED -> Email.Status.REFUSED;
-                    case UNKNOWN -> Email.Status.UNCERTAIN;
-                    case TRANSIENT -> Email.Status.PENDING;
-                });
-        switch (outcome) {
-            case SENT -> update.setParameter("now", now);
-            case REFUSED, UNKNOWN -> update.setParameter("error", truncate(claimed.lastError));
-            case TRANSIENT -> update.setParameter("error", truncate(claimed.lastError))
-                    .setParameter("next", now.plus(new Backoff(config.retryFirst(), config.retryMax())
-                            .after(claimed.attempts)));
+        // Locked, so a sweep or an admin's resend on another replica waits for this outcome rather than racing it.
+        Email email = Email.findById(claimed.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (email == null || !sender.equals(email.claimedBy)
+                || (email.status != Email.Status.SENDING && email.status != Email.Status.UNCERTAIN)) {
+            return;
         }
-        update.executeUpdate();
+        Instant now = clock.instant();
+        email.status = outcome.status;
+        email.claimedAt = null;
+        email.lastError = outcome == Outcome.SENT ? null : truncate(claimed.lastError);
+        switch (outcome) {
+            case SENT -> email.sentAt = now;
+            case TRANSIENT -> {
+                email.notBefore = now.plus(new Backoff(config.retryFirst(), config.retryMax()).after(claimed.attempts));
+                email.claimedBy = null;
+            }
+            case REFUSED, UNKNOWN -> {
+                // Recorded as they are: neither is sent again on its own.
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -39,10 +39,7 @@ public class SubscriptionService {
 
     @Transactional
     public Subscription create(Subscribe command, String by) {
-        if (Subscription.count("recipient = ?1 and role = ?2", command.recipient(), command.role()) > 0) {
-            throw ProblemException.conflict("recipient",
-                    command.recipient() + " is already subscribed as " + command.role().wireName());
-        }
+        refuseSecond(command, null);
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.createdAt = clock.instant();
@@ -55,10 +52,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription update(UUID id, Subscribe command) {
         Subscription s = find(id);
-        if (Subscription.count("recipient = ?1 and role = ?2 and id <> ?3", command.recipient(), command.role(), id) > 0) {
-            throw ProblemException.conflict("recipient",
-                    command.recipient() + " is already subscribed as " + command.role().wireName());
-        }
+        refuseSecond(command, id);
         apply(s, command);
         return s;
     }
@@ -98,6 +92,17 @@ public class SubscriptionService {
         long total = ((Number) em.createNativeQuery("select count(*) from subscription" + where)
                 .setParameter("role", roleName).setParameter("clp", clpCode).getSingleResult()).longValue();
         return new PageView<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** One subscription per address and role (the one being changed, {@code except}, aside). */
+    private static void refuseSecond(Subscribe command, UUID except) {
+        long others = except == null
+                ? Subscription.count("recipient = ?1 and role = ?2", command.recipient(), command.role())
+                : Subscription.count("recipient = ?1 and role = ?2 and id <> ?3", command.recipient(), command.role(), except);
+        if (others > 0) {
+            throw ProblemException.conflict("recipient",
+                    command.recipient() + " is already subscribed as " + command.role().wireName());
+        }
     }
 
     private void apply(Subscription s, Subscribe command) {
