@@ -180,9 +180,9 @@ class YoungMemberStoryTest {
                 .body("mentorId", hasItem(checkedMentor)).body("mentorId", hasSize(1));
         // The youth officer's reads of the mentor's record in mentoring reach the DPO's one audit, in members.
         millisUntil(() -> as("members", "dpo").get("/audit/access?memberId=" + checkedMember).then().extract()
-                .<List<String>>path("service").contains("mentoring-service"), Duration.ofSeconds(20));
+                .<List<String>>path("items.service").contains("mentoring-service"), Duration.ofSeconds(20));
         as("members", "dpo").get("/audit/access?memberId=" + checkedMember).then()
-                .body("find { it.service == 'mentoring-service' }.principal", equalTo("youth-officer"));
+                .body("items.find { it.service == 'mentoring-service' }.principal", equalTo("youth-officer"));
         String pairing = as("mentoring", "youth-officer")
                 .body(Map.of("mentorId", checkedMentor, "menteeId", mentee)).post("/pairings")
                 .then().statusCode(201).body("status", equalTo("PROPOSED")).extract().path("id");

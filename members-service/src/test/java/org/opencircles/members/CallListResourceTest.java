@@ -83,8 +83,8 @@ class CallListResourceTest {
         as("sec-isn").get("/members?q=zoe mullerova").then().statusCode(200).body("total", equalTo(0));
         as("sec-isn").get("/members?clp=CHT&q=zoe").then().statusCode(403);
         as("dpo").get("/audit/access?memberId=" + zoe).then()
-                .body("findAll { it.action == 'LIST' }.principal", hasItem("sec-cht"))
-                .body("findAll { it.action == 'LIST' }.principal", not(hasItem("sec-isn")));
+                .body("items.findAll { it.action == 'LIST' }.principal", hasItem("sec-cht"))
+                .body("items.findAll { it.action == 'LIST' }.principal", not(hasItem("sec-isn")));
         as("sec-cht").get("/members?q=" + "x".repeat(101)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
     }
@@ -159,10 +159,10 @@ class CallListResourceTest {
                 .body("outcome", equalTo("REACHED")).body("outcomeBy", equalTo("organiser-national"));
         as("sec-cht").body(Map.of("outcome", "WANTS_TO_GET_INVOLVED"))
                 .post("/call-lists/" + list + "/entries/" + minor + "/outcome").then().statusCode(200);
-        as("sec-cht").get("/members/" + adult + "/contacts").then().body("kind", contains("CALLED"))
-                .body("notes", contains("Happy to deliver leaflets"));
+        as("sec-cht").get("/members/" + adult + "/contacts").then().body("items.kind", contains("CALLED"))
+                .body("items.notes", contains("Happy to deliver leaflets"));
         as("sec-cht").get("/members/" + minor + "/contacts").then()
-                .body("kind", contains("WANTS_TO_GET_INVOLVED", "CALLED"));
+                .body("items.kind", contains("WANTS_TO_GET_INVOLVED", "CALLED"));
         as("sec-cht").get("/call-lists/" + list).then().body("done", equalTo(2)).body("total", equalTo(3));
         as("sec-cht").get("/call-lists/" + list + "/entries?remaining=true").then()
                 .body("items.memberId", contains(risky));
@@ -186,7 +186,7 @@ class CallListResourceTest {
                 .body("total", equalTo(3)).body("items.size()", equalTo(3));
         as("sec-isn").get("/call-lists/" + list + "/export").then().statusCode(404);
         as("dpo").get("/audit/access?memberId=" + minor).then()
-                .body("findAll { it.action == 'EXPORT' }.principal", hasItem("sec-cht"));
+                .body("items.findAll { it.action == 'EXPORT' }.principal", hasItem("sec-cht"));
 
         // "Do not contact" is respected everywhere: consents withdrawn, off this list, never on a new one.
         as("sec-cht").body(Map.of("outcome", "DO_NOT_CONTACT"))

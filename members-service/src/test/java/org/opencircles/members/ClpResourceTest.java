@@ -26,7 +26,7 @@ class ClpResourceTest {
                 .body("wards.code", hasItem("DWN-HERNE-HILL"));
         // Least privilege: Islington North's secretary does not even see that Dulwich exists.
         as("sec-isn").get("/clps/DWN").then().statusCode(404);
-        as("sec-isn").get("/clps").then().statusCode(200).body("code", not(hasItem("DWN")));
+        as("sec-isn").get("/clps").then().statusCode(200).body("items.code", not(hasItem("DWN"))).body("items.code", hasItem("ISN"));
     }
 
     @Test

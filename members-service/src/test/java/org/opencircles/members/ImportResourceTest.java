@@ -85,11 +85,11 @@ class ImportResourceTest {
                 .body("failedRows", equalTo(4));
         as("organiser-national").get("/imports/" + job + "/errors").then().statusCode(200)
                 // Line numbers count the header, the blank line and the line break inside a quoted name.
-                .body("lineNumber", contains(3, 7, 8, 8, 11))
-                .body("find { it.lineNumber == 3 }.field", equalTo("date_of_birth"))
-                .body("find { it.lineNumber == 7 }.field", equalTo("first_name"))
-                .body("findAll { it.lineNumber == 8 }.field", hasItems("email", "ward"))
-                .body("find { it.lineNumber == 11 }.reason", containsString("more than once"));
+                .body("items.lineNumber", contains(3, 7, 8, 8, 11))
+                .body("items.find { it.lineNumber == 3 }.field", equalTo("date_of_birth"))
+                .body("items.find { it.lineNumber == 7 }.field", equalTo("first_name"))
+                .body("items.findAll { it.lineNumber == 8 }.field", hasItems("email", "ward"))
+                .body("items.find { it.lineNumber == 11 }.reason", containsString("more than once"));
 
         as("organiser-national").get("/members?clp=IMP&size=200").then()
                 .body("items.membershipNumber", hasItems("BB1", "BB3", "BB6"))
@@ -130,7 +130,7 @@ class ImportResourceTest {
         String job = upload("sec-isn", messyList("DD").getBytes(StandardCharsets.UTF_8));
         awaitDone("sec-isn", job).body("createdRows", equalTo(0));
         as("sec-isn").get("/imports/" + job + "/errors").then()
-                .body("find { it.lineNumber == 2 }.field", equalTo("clp"));
+                .body("items.find { it.lineNumber == 2 }.field", equalTo("clp"));
         // Nor read someone else's import report.
         as("sec-cht").get("/imports/" + job).then().statusCode(404);
     }
@@ -173,7 +173,7 @@ class ImportResourceTest {
                 .body("message", equalTo("Stopped reading at line 3: the row has a quoted field that is never "
                         + "closed; nothing after it was read"));
         as("organiser-national").get("/imports/" + job + "/errors").then()
-                .body("lineNumber", contains(3)).body("[0].field", equalTo("row"));
+                .body("items.lineNumber", contains(3)).body("items[0].field", equalTo("row"));
         as("organiser-national").get("/members?clp=IMP&size=200").then()
                 .body("items.membershipNumber", hasItem("UQ1"))
                 .body("items.membershipNumber", org.hamcrest.Matchers.not(hasItem("UQ3")));
@@ -191,7 +191,7 @@ class ImportResourceTest {
         awaitDone("organiser-national", job).body("createdRows", equalTo(1)).body("failedRows", equalTo(1))
                 .body("message", containsString("Stopped reading at line 3: the row is longer than 1000000 characters"));
         as("organiser-national").get("/imports/" + job + "/errors").then()
-                .body("lineNumber", contains(3)).body("[0].reason", containsString("is a quote left open?"));
+                .body("items.lineNumber", contains(3)).body("items[0].reason", containsString("is a quote left open?"));
         RestAssured.get("/q/health/live").then().statusCode(200);
         as("organiser-national").get("/members?clp=IMP&size=200").then().statusCode(200)
                 .body("items.membershipNumber", hasItem("TM1"));
@@ -211,10 +211,10 @@ class ImportResourceTest {
         awaitDone("sec-cht", job).body("createdRows", equalTo(0)).body("updatedRows", equalTo(0))
                 .body("failedRows", equalTo(1));
         as("sec-cht").get("/imports/" + job + "/errors").then()
-                .body("[0].lineNumber", equalTo(2)).body("[0].field", equalTo("membership_number"))
-                .body("[0].reason", equalTo("belongs to a member of a CLP you do not manage; their own CLP's "
+                .body("items[0].lineNumber", equalTo(2)).body("items[0].field", equalTo("membership_number"))
+                .body("items[0].reason", equalTo("belongs to a member of a CLP you do not manage; their own CLP's "
                         + "secretary can update them"))
-                .body("[0].reason", org.hamcrest.Matchers.not(containsString("ISN")));
+                .body("items[0].reason", org.hamcrest.Matchers.not(containsString("ISN")));
         as("sec-isn").get("/members/" + islington).then().statusCode(200)
                 .body("clpCode", equalTo("ISN")).body("lastName", equalTo("Adams")).body("email", equalTo("ada@example.org"));
     }
@@ -231,7 +231,7 @@ class ImportResourceTest {
                 .post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", job).body("failedRows", equalTo(1));
         as("organiser-national").get("/imports/" + job + "/errors").then()
-                .body("[0].field", equalTo("status")).body("[0].reason", equalTo("a RESIGNED member cannot become LAPSED"));
+                .body("items[0].field", equalTo("status")).body("items[0].reason", equalTo("a RESIGNED member cannot become LAPSED"));
         as("organiser-national").get("/members/" + id).then().body("status", equalTo("RESIGNED"));
     }
 
@@ -245,13 +245,13 @@ class ImportResourceTest {
         String id = as("organiser-national").get("/members?clp=IMP&size=200").then().extract()
                 .path("items.find { it.membershipNumber == '" + number + "' }.id");
         as("dpo").get("/audit/access?memberId=" + id).then().statusCode(200)
-                .body("find { it.action == 'CREATE' }.principal", equalTo("organiser-national"));
+                .body("items.find { it.action == 'CREATE' }.principal", equalTo("organiser-national"));
         String edited = csv.replace("Audit", "Audited");
         String second = org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv")
                 .body(edited).post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", second).body("updatedRows", equalTo(1));
         as("dpo").get("/audit/access?memberId=" + id).then()
-                .body("findAll { it.action == 'UPDATE' && it.principal == 'organiser-national' }.size()", equalTo(1));
+                .body("items.findAll { it.action == 'UPDATE' && it.principal == 'organiser-national' }.size()", equalTo(1));
     }
 
     @Test
@@ -282,8 +282,8 @@ class ImportResourceTest {
         }
         for (String id : firstIds) {
             as("dpo").get("/audit/access?memberId=" + id).then()
-                    .body("findAll { it.action == 'CREATE' }.size()", equalTo(1))
-                    .body("find { it.action == 'CREATE' }.principal", equalTo("organiser-national"));
+                    .body("items.findAll { it.action == 'CREATE' }.size()", equalTo(1))
+                    .body("items.find { it.action == 'CREATE' }.principal", equalTo("organiser-national"));
         }
     }
 
@@ -328,7 +328,7 @@ class ImportResourceTest {
                 .body(csv.getBytes(StandardCharsets.UTF_8)).post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", job).body("failedRows", equalTo(1));
         as("organiser-national").get("/imports/" + job + "/errors").then()
-                .body("[0].reason", equalTo("column 3 must not contain a NUL character"));
+                .body("items[0].reason", equalTo("column 3 must not contain a NUL character"));
     }
 
     @Test
@@ -366,10 +366,10 @@ class ImportResourceTest {
                 .body(csv).post("/imports").then().statusCode(202).extract().path("id");
         awaitDone("organiser-national", job).body("createdRows", equalTo(3)).body("failedRows", equalTo(2));
         as("organiser-national").get("/imports/" + job + "/errors").then()
-                .body("lineNumber", contains(5, 6))
-                .body("find { it.lineNumber == 5 }.field", equalTo("clp"))
-                .body("find { it.lineNumber == 5 }.reason", equalTo("no CLP has the code or name 'Nowhere Special'"))
-                .body("find { it.lineNumber == 6 }.reason", containsString("more than once"));
+                .body("items.lineNumber", contains(5, 6))
+                .body("items.find { it.lineNumber == 5 }.field", equalTo("clp"))
+                .body("items.find { it.lineNumber == 5 }.reason", equalTo("no CLP has the code or name 'Nowhere Special'"))
+                .body("items.find { it.lineNumber == 6 }.reason", containsString("more than once"));
         as("organiser-national").get("/members?clp=MXE&size=200").then()
                 .body("items.find { it.membershipNumber == '" + p + "1' }.postcode", equalTo("SE21 8AB"))
                 .body("items.find { it.membershipNumber == '" + p + "1' }.lastName", equalTo("Able"))

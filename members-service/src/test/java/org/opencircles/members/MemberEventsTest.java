@@ -97,10 +97,10 @@ class MemberEventsTest {
                 .post("/imports").then().statusCode(202).extract().path("id");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(
                 as("organiser-national").get("/imports/" + job).then().extract().path("status")));
-        as("organiser-national").get("/imports/" + job + "/errors").then().body("size()", equalTo(1));
+        as("organiser-national").get("/imports/" + job + "/errors").then().body("items.size()", equalTo(1));
         // ...goes with the erasure, as does the reason given for the status change.
         as("dpo").body(Map.of("reference", "DSAR-8")).post("/members/" + memberId + "/erasure").then().statusCode(200);
-        as("organiser-national").get("/imports/" + job + "/errors").then().body("size()", equalTo(0));
+        as("organiser-national").get("/imports/" + job + "/errors").then().body("items.size()", equalTo(0));
         assertThat(org.opencircles.testkit.Postgres.column("members_test",
                 "select count(*) from member where id = ? and status_reason is null", java.util.UUID.fromString(memberId)),
                 equalTo(java.util.List.of(1L)));
@@ -117,10 +117,10 @@ class MemberEventsTest {
                 java.time.Instant.now()), access);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> as("dpo")
                 .get("/audit/access?memberId=" + memberId).then().extract()
-                .<java.util.List<String>>path("service").contains("mentoring-service"));
+                .<java.util.List<String>>path("items.service").contains("mentoring-service"));
         as("dpo").get("/audit/access?memberId=" + memberId).then()
-                .body("find { it.service == 'mentoring-service' }.principal", equalTo("youth-officer"))
-                .body("find { it.service == 'mentoring-service' }.action", equalTo("READ"))
-                .body("find { it.service == 'members-service' }.action", equalTo("CREATE"));
+                .body("items.find { it.service == 'mentoring-service' }.principal", equalTo("youth-officer"))
+                .body("items.find { it.service == 'mentoring-service' }.action", equalTo("READ"))
+                .body("items.find { it.service == 'members-service' }.action", equalTo("CREATE"));
     }
 }

@@ -154,8 +154,8 @@ class MemberResourceTest {
         as("sec-cht").body(Map.of("status", "ACTIVE")).post("/members/" + quiet + "/status")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
 
-        as("sec-cht").get("/members/" + contacted + "/contacts").then().statusCode(200)
-                .body("notes", contains("Keen to canvass"));
+        as("sec-cht").get("/members/" + contacted + "/contacts").then().statusCode(200).body("total", equalTo(1))
+                .body("items.notes", contains("Keen to canvass"));
         as("sec-cht").get("/members/" + contacted).then().body("lastContactedAt", notNullValue());
         as("sec-cht").get("/members/" + quiet).then().body("lastContactedAt", nullValue());
     }
@@ -194,7 +194,7 @@ class MemberResourceTest {
 
         as("sec-isn").get("/members/" + id).then().statusCode(410).contentType("application/problem+json");
         as("sec-isn").get("/members?clp=ISN&size=200").then().body("items.id", not(hasItem(id)));
-        as("dpo").get("/audit/erasures").then().statusCode(200).body("memberId", hasItem(id));
+        as("dpo").get("/audit/erasures").then().statusCode(200).body("items.memberId", hasItem(id));
 
         // mentoring-service kept a safeguarding concern about them (a legal obligation): the erasure record says so,
         // once however often the notice is delivered.
@@ -205,17 +205,17 @@ class MemberResourceTest {
         org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
         org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> as("dpo")
-                .get("/audit/erasures").then().extract().path("find { it.memberId == '" + id + "' }.retained")
+                .get("/audit/erasures").then().extract().path("items.find { it.memberId == '" + id + "' }.retained")
                 .toString().contains("safeguarding-concern"));
         as("dpo").get("/audit/erasures").then()
-                .body("find { it.memberId == '" + id + "' }.retained", org.hamcrest.Matchers.hasSize(1))
-                .body("find { it.memberId == '" + id + "' }.retained[0].service", equalTo("mentoring-service"))
-                .body("find { it.memberId == '" + id + "' }.retained[0].count", equalTo(1))
-                .body("find { it.memberId == '" + id + "' }.retained[0].basis", equalTo("LEGAL_OBLIGATION"));
+                .body("items.find { it.memberId == '" + id + "' }.retained", org.hamcrest.Matchers.hasSize(1))
+                .body("items.find { it.memberId == '" + id + "' }.retained[0].service", equalTo("mentoring-service"))
+                .body("items.find { it.memberId == '" + id + "' }.retained[0].count", equalTo(1))
+                .body("items.find { it.memberId == '" + id + "' }.retained[0].basis", equalTo("LEGAL_OBLIGATION"));
         as("dpo").get("/audit/access?memberId=" + id).then().statusCode(200)
-                .body("principal", hasItem("sec-isn"))
-                .body("action", hasItem("READ"))
-                .body("action", hasItem("ERASE"));
+                .body("items.principal", hasItem("sec-isn"))
+                .body("items.action", hasItem("READ"))
+                .body("items.action", hasItem("ERASE"));
         as("sec-isn").get("/audit/access?memberId=" + id).then().statusCode(403);
     }
 }

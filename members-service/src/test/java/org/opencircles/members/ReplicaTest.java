@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.opencircles.members.service.MemberImport;
+import org.opencircles.members.service.ImportService;
 import org.opencircles.members.service.MemberService;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.testkit.Postgres;
@@ -27,7 +27,7 @@ import static org.opencircles.members.Api.as;
 class ReplicaTest {
 
     @Inject
-    MemberImport imports;
+    ImportService imports;
 
     @Inject
     MemberService members;

@@ -1,6 +1,7 @@
 package org.opencircles.members.rest;
 
-import org.opencircles.members.service.MemberImport;
+import org.opencircles.members.service.MemberDetails;
+import org.opencircles.members.service.ImportService;
 import org.opencircles.members.service.MemberRow;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public record ImportPreviewView(List<ColumnView> columns, int totalRows, List<Ro
                           boolean guardianGiven) {
     }
 
-    public static ImportPreviewView of(MemberImport.Preview preview) {
+    public static ImportPreviewView of(ImportService.Preview preview) {
         List<ColumnView> columns = new ArrayList<>();
         for (int i = 0; i < preview.header().size(); i++) {
             columns.add(new ColumnView(preview.header().get(i), i < preview.columns().size() ? preview.columns().get(i) : null));
@@ -33,7 +34,7 @@ public record ImportPreviewView(List<ColumnView> columns, int totalRows, List<Ro
     }
 
     private static RowView row(MemberRow r) {
-        MemberRequest q = r.request();
+        MemberDetails q = r.details();
         return new RowView(r.line(), r.membershipNumber(), q.firstName(), q.lastName(), q.email(), q.postcode(),
                 q.dateOfBirth(), q.clpCode(), q.wardCode(), r.status() == null ? "ACTIVE" : r.status().name(),
                 q.guardian() != null);

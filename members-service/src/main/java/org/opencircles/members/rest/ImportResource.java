@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
-import org.opencircles.members.service.MemberImport;
+import org.opencircles.members.service.ImportService;
 import org.opencircles.members.service.MemberRow;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
@@ -32,7 +34,7 @@ import java.util.Map;
 public class ImportResource {
 
     @Inject
-    MemberImport imports;
+    ImportService imports;
 
     @Inject
     CallerScope scope;
@@ -71,38 +73,23 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "Recent imports started by the caller")
-    public List<ImportJobView> recent() {
-        return ImportJob.<ImportJob>find("requestedBy", Sort.descending("createdAt"), scope.principal())
-                .page(0, 50).stream().map(ImportJobView::of).toList();
+    @Operation(summary = "Recent imports started by the caller, newest first")
+    public PageView<ImportJobView> recent(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return imports.recent(Paging.of(page, size)).map(ImportJobView::of);
     }
 
     @GET
     @jakarta.ws.rs.Path("/{id}")
     @Operation(summary = "Progress of an import: rows processed, created, updated, unchanged, failed")
     public ImportJobView get(@PathParam("id") String id) {
-        return ImportJobView.of(job(id));
+        return ImportJobView.of(imports.job(FieldValues.parseId(id, "id")));
     }
 
     @GET
     @jakarta.ws.rs.Path("/{id}/errors")
-    @Operation(summary = "Rows that were not saved, with the column and the reason")
-    public List<ImportErrorView> errors(@PathParam("id") String id, @QueryParam("page") String page,
-                                        @QueryParam("size") String size) {
-        ImportJob job = job(id);
-        int pageNo = FieldValues.parseCount(page, "page", 0, 1_000_000);
-        int pageSize = Math.max(1, FieldValues.parseCount(size, "size", 500, 5000));
-        List<ImportRowError> errors = ImportRowError.<ImportRowError>find("jobId", Sort.by("lineNumber").and("id"),
-                job.id).page(pageNo, pageSize).list();
-        return errors.stream().map(ImportErrorView::of).toList();
-    }
-
-    private ImportJob job(String id) {
-        ImportJob job = ImportJob.findById(FieldValues.parseId(id, "id"));
-        // Only the uploader (or a national role) may see a job: its errors name membership numbers.
-        if (job == null || !(job.requestedBy.equals(scope.principal()) || scope.visibleClps().isEmpty())) {
-            throw ProblemException.notFound("Import", id);
-        }
-        return job;
+    @Operation(summary = "Rows that were not saved, with the column and the reason, by line")
+    public PageView<ImportErrorView> errors(@PathParam("id") String id, @QueryParam("page") String page,
+                                            @QueryParam("size") String size) {
+        return imports.errors(FieldValues.parseId(id, "id"), Paging.of(page, size)).map(ImportErrorView::of);
     }
 }

@@ -48,9 +48,8 @@ public class MemberResource {
     @POST
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Register a member")
-    public Response join(@Valid @NotNull MemberRequest request) {
-        scope.requireClp(request.clpCode());
-        Member member = members.join(request);
+    public Response join(@NotNull MemberRequest request) {
+        Member member = members.join(request.toDetails());
         return Response.created(URI.create("/members/" + member.id))
                 .entity(MemberView.of(member, members.today())).build();
     }
@@ -84,8 +83,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
     public MemberView get(@PathParam("id") String id) {
-        Member member = visible(id);
-        return MemberView.of(members.read(member.id), members.today());
+        return MemberView.of(members.read(FieldValues.parseId(id, "id")), members.today());
     }
 
     @PUT
@@ -93,12 +91,11 @@ public class MemberResource {
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Replace a member's details; send If-Match with the version you read to avoid lost updates")
     public MemberView update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                             @Valid @NotNull MemberRequest request) {
-        Member member = visible(id);
-        scope.requireClp(request.clpCode());
+                             @NotNull MemberRequest request) {
+        UUID memberId = FieldValues.parseId(id, "id");
         Long expected = ifMatch == null || ifMatch.isBlank() ? null
                 : (long) FieldValues.parseCount(ifMatch.replace("\"", ""), "If-Match", 0, Integer.MAX_VALUE);
-        return MemberView.of(members.update(member.id, request, expected), members.today());
+        return MemberView.of(members.update(memberId, request.toDetails(), expected), members.today());
     }
 
     @POST
@@ -106,8 +103,8 @@ public class MemberResource {
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Change membership status (lapse, resign, rejoin)")
     public MemberView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest request) {
-        Member member = visible(id);
-        return MemberView.of(members.changeStatus(member.id, request), members.today());
+        return MemberView.of(members.changeStatus(FieldValues.parseId(id, "id"),
+                new MemberService.ChangeStatus(request.status(), request.reason())), members.today());
     }
 
     @POST
@@ -115,8 +112,7 @@ public class MemberResource {
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Log a contact: wants to get involved, called, met, emailed, texted, no answer")
     public Response logContact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
-        Member member = visible(id);
-        ContactLogEntry entry = members.logContact(member.id,
+        ContactLogEntry entry = members.logContact(FieldValues.parseId(id, "id"),
                 new MemberService.LogContact(request.kind(), request.notes(), request.at()));
         return Response.created(URI.create("/members/" + id + "/contacts/" + entry.id))
                 .entity(ContactView.of(entry)).build();
@@ -125,9 +121,11 @@ public class MemberResource {
     @GET
     @Path("/{id}/contacts")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
-    public List<ContactView> contacts(@PathParam("id") String id) {
-        Member member = visible(id);
-        return members.contacts(member.id).stream().map(ContactView::of).toList();
+    public PageView<ContactView> contacts(@PathParam("id") String id, @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
+        UUID memberId = FieldValues.parseId(id, "id");
+        PageView<ContactLogEntry> found = members.contacts(memberId, Paging.of(page, size));
+        return found.map(ContactView::of);
     }
 
     @POST
@@ -137,29 +135,6 @@ public class MemberResource {
     public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest request) {
         ErasureRecord record = members.erase(FieldValues.parseId(id, "id"), request.reference());
         return ErasureView.of(record, List.of());
-    }
-
-    /** Proof of an erasure, with what other services had to keep (codes and counts, e.g. safeguarding concerns). */
-    public record ErasureView(UUID id, UUID memberId, String requestedBy, String reference, java.time.Instant erasedAt,
-                              List<Retained> retained) {
-
-        /** Records kept by another service on a legal basis. */
-        public record Retained(String service, String recordType, int count, String basis) {
-        }
-
-        public static ErasureView of(ErasureRecord r, List<ErasureRetention> kept) {
-            return new ErasureView(r.id, r.memberId, r.requestedBy, r.reference, r.erasedAt, kept.stream()
-                    .map(k -> new Retained(k.service, k.recordType, k.count, k.basis)).toList());
-        }
-    }
-
-    private Member visible(String id) {
-        Member member = members.load(FieldValues.parseId(id, "id"));
-        if (!scope.canSee(member.clpCode)) {
-            // Not 403: whether a member exists in another CLP is itself personal data.
-            throw ProblemException.notFound("Member", id);
-        }
-        return member;
     }
 
     /** A search query as given, trimmed; at most 100 characters. */

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.opencircles.members.config.MembershipRules;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.Ward;
-import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.problem.FieldError;
 
 import java.time.LocalDate;
@@ -24,7 +23,7 @@ public class JoiningChecks {
     MembershipRules rules;
 
     /** Every rule the request breaks; empty when it may be saved. Wards are looked up in the database. */
-    public List<FieldError> check(MemberRequest r, LocalDate today) {
+    public List<FieldError> check(MemberDetails r, LocalDate today) {
         Ward ward = r.wardCode() == null ? null : Ward.findById(r.wardCode());
         boolean clpExists = r.clpCode() != null && Clp.findById(r.clpCode()) != null;
         return check(r, today, clpExists, ward == null ? null : ward.clpCode);
@@ -35,16 +34,16 @@ public class JoiningChecks {
      * membership does not wait for them: a minor without a guardian is saved and flagged (guardian consent missing),
      * and the consent is collected afterwards; mentoring and contact wait for it.
      */
-    public List<FieldError> checkImported(MemberRequest r, LocalDate today, Map<String, String> clpOfWard,
+    public List<FieldError> checkImported(MemberDetails r, LocalDate today, Map<String, String> clpOfWard,
                                           java.util.Set<String> clps) {
         return check(r, today, clps.contains(r.clpCode()), clpOfWard.get(r.wardCode()), true);
     }
 
-    private List<FieldError> check(MemberRequest r, LocalDate today, boolean clpExists, String wardClp) {
+    private List<FieldError> check(MemberDetails r, LocalDate today, boolean clpExists, String wardClp) {
         return check(r, today, clpExists, wardClp, false);
     }
 
-    private List<FieldError> check(MemberRequest r, LocalDate today, boolean clpExists, String wardClp,
+    private List<FieldError> check(MemberDetails r, LocalDate today, boolean clpExists, String wardClp,
                                    boolean guardianMayFollow) {
         List<FieldError> errors = new ArrayList<>();
         if (!clpExists) {

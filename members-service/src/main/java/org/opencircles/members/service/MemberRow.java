@@ -3,7 +3,6 @@ package org.opencircles.members.service;
 import org.opencircles.members.domain.MemberRole;
 import org.opencircles.members.domain.Postcodes;
 import org.opencircles.members.domain.MembershipStatus;
-import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
@@ -23,10 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One line of a membership list turned into a {@link MemberRequest}, or the reasons it cannot be. Headers are matched
+ * One line of a membership list turned into a {@link MemberDetails}, or the reasons it cannot be. Headers are matched
  * loosely ("Membership No", "membership_number"), dates are UK (dd/mm/yyyy) or ISO.
  */
-public record MemberRow(int line, String membershipNumber, MemberRequest request, MembershipStatus status,
+public record MemberRow(int line, String membershipNumber, MemberDetails details, MembershipStatus status,
                         List<FieldError> errors) {
 
     /** Column name in the file for each request field, for error messages a secretary can match to the sheet. */
@@ -82,14 +81,14 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
 
     /** This row in the CLP and ward with these codes. */
     public MemberRow inPlace(String clp, String ward) {
-        return new MemberRow(line, membershipNumber, request.withPlace(clp, ward), status, errors);
+        return new MemberRow(line, membershipNumber, details.withPlace(clp, ward), status, errors);
     }
 
     /** This row with more reasons it cannot be saved. */
     public MemberRow refusedFor(List<FieldError> more) {
         List<FieldError> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new MemberRow(line, membershipNumber, request, status, List.copyOf(all));
+        return new MemberRow(line, membershipNumber, details, status, List.copyOf(all));
     }
 
     /** A line that could not be read as a record at all; it is reported, never saved. */
@@ -123,14 +122,14 @@ public record MemberRow(int line, String membershipNumber, MemberRequest request
                 roles.add(parsed);
             }
         }
-        MemberRequest.Guardian guardian = v.get("guardian_name") == null ? null
-                : new MemberRequest.Guardian(v.get("guardian_name"), v.get("guardian_email"), v.get("guardian_phone"),
+        MemberDetails.Guardian guardian = v.get("guardian_name") == null ? null
+                : new MemberDetails.Guardian(v.get("guardian_name"), v.get("guardian_email"), v.get("guardian_phone"),
                 guardianConsent);
-        MemberRequest request = new MemberRequest(v.get("membership_number"), v.get("first_name"), v.get("last_name"),
+        MemberDetails request = new MemberDetails(v.get("membership_number"), v.get("first_name"), v.get("last_name"),
                 v.get("email"), v.get("phone"), Postcodes.normalise(v.get("postcode")), dob,
                 v.get("clp"), v.get("ward"), joined, roles,
                 new LinkedHashSet<>(list(v.get("interests"))),
-                new MemberRequest.Consents(bool(v, "consent_email", errors), bool(v, "consent_phone", errors),
+                new MemberDetails.Consents(bool(v, "consent_email", errors), bool(v, "consent_phone", errors),
                         bool(v, "consent_sms", errors)),
                 guardian, arrears);
         String number = v.get("membership_number") == null ? null : v.get("membership_number").toUpperCase(Locale.ROOT);

@@ -5,6 +5,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.members.config.MembershipRules;
 import org.opencircles.members.domain.AgeBand;
@@ -15,14 +17,14 @@ import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.MembershipStatus;
 import org.opencircles.members.messaging.MemberEvents;
-import org.opencircles.members.rest.MemberRequest;
-import org.opencircles.members.rest.StatusChangeRequest;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.time.CivilTime;
 
@@ -50,6 +52,10 @@ public class MemberService {
     public record LogContact(ContactKind kind, String notes, Instant at) {
     }
 
+    /** Move a member to another status (e.g. RESIGNED, or ACTIVE to rejoin), with the staff member's reason. */
+    public record ChangeStatus(MembershipStatus status, String reason) {
+    }
+
     /** How an upsert from an import ended. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
@@ -58,6 +64,9 @@ public class MemberService {
 
     @Inject
     MembershipRules rules;
+
+    @Inject
+    CallerScope scope;
 
     @Inject
     JoiningChecks checks;
@@ -78,8 +87,10 @@ public class MemberService {
         return CivilTime.today(clock);
     }
 
+    /** Registers a member in one of the caller's CLPs: shape first (400), then the caller's scope (403), then rules. */
     @Transactional
-    public Member join(MemberRequest request) {
+    public Member join(@Valid @NotNull MemberDetails request) {
+        scope.requireClp(request.clpCode());
         List<FieldError> errors = checks.check(request, today());
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
@@ -95,7 +106,7 @@ public class MemberService {
 
     /** Creates or updates by membership number, for imports; the request has passed all checks already. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome upsert(MemberRequest request, MembershipStatus status, Member existing, String actingFor) {
+    public Outcome upsert(MemberDetails request, MembershipStatus status, Member existing, String actingFor) {
         if (existing == null) {
             Member created = create(request, status == null ? MembershipStatus.ACTIVE : status);
             audit.recordAs(actingFor, "CREATE", "member", List.of(created.id));
@@ -118,8 +129,9 @@ public class MemberService {
     }
 
     @Transactional
-    public Member update(UUID id, MemberRequest request, Long expectedVersion) {
-        Member member = load(id);
+    public Member update(UUID id, @Valid @NotNull MemberDetails request, Long expectedVersion) {
+        Member member = visible(id);
+        scope.requireClp(request.clpCode());
         if (expectedVersion != null && expectedVersion != member.version) {
             throw new ProblemException(Problem.of(412, "stale-version", "Stale version",
                     "The member was changed since version " + expectedVersion + "; reload and try again", null));
@@ -138,8 +150,8 @@ public class MemberService {
     }
 
     @Transactional
-    public Member changeStatus(UUID id, StatusChangeRequest request) {
-        Member member = load(id);
+    public Member changeStatus(UUID id, ChangeStatus request) {
+        Member member = visible(id);
         if (member.status == request.status()) {
             return member;
         }
@@ -159,7 +171,7 @@ public class MemberService {
 
     @Transactional
     public ContactLogEntry logContact(UUID id, LogContact command) {
-        Member member = load(id);
+        Member member = visible(id);
         ContactLogEntry entry = new ContactLogEntry();
         entry.id = UUID.randomUUID();
         entry.memberId = member.id;
@@ -187,11 +199,14 @@ public class MemberService {
         return entry;
     }
 
+    /** One page of a member's contact log, newest first; the read is audited. */
     @Transactional
-    public List<ContactLogEntry> contacts(UUID id) {
-        Member member = load(id);
+    public PageView<ContactLogEntry> contacts(UUID id, Paging paging) {
+        Member member = visible(id);
         audit.record("READ", "member", member.id);
-        return ContactLogEntry.<ContactLogEntry>find("memberId", Sort.descending("loggedAt"), id).list();
+        var query = ContactLogEntry.<ContactLogEntry>find("memberId", Sort.descending("loggedAt").and("id"), id);
+        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
+                query.count());
     }
 
     /**
@@ -258,9 +273,14 @@ public class MemberService {
     /** A member the caller reads; the read is audited. */
     @Transactional
     public Member read(UUID id) {
-        Member member = load(id);
+        Member member = visible(id);
         audit.record("READ", "member", id);
         return member;
+    }
+
+    /** A member in the caller's CLPs (404 otherwise), not erased, without auditing. */
+    public Member visible(UUID id) {
+        return scope.visible(load(id), m -> m.clpCode, "Member", id);
     }
 
     /** A member by id that is not erased, without auditing (the caller audits what it shows). */
@@ -425,7 +445,7 @@ public class MemberService {
     }
 
     /** One row of an import that passed every check: what to save, and the member it updates as last read, if any. */
-    public record ImportedRow(MemberRequest request, MembershipStatus status, Member existing) {
+    public record ImportedRow(MemberDetails details, MembershipStatus status, Member existing) {
     }
 
     /**
@@ -441,8 +461,8 @@ public class MemberService {
         List<ImportedRow> changing = new ArrayList<>();
         for (ImportedRow row : rows) {
             if (row.existing() == null) {
-                created.add(newMember(row.request(), row.status() == null ? MembershipStatus.ACTIVE : row.status()));
-            } else if (unchanged(row.existing(), row.request(), row.status())) {
+                created.add(newMember(row.details(), row.status() == null ? MembershipStatus.ACTIVE : row.status()));
+            } else if (unchanged(row.existing(), row.details(), row.status())) {
                 outcomes.merge(Outcome.UNCHANGED, 1, Integer::sum);
             } else {
                 changing.add(row);
@@ -464,14 +484,14 @@ public class MemberService {
                     // Checked when the chunk was read; only a member erased or moved meanwhile gets here.
                     throw new IllegalStateException("A member of this chunk changed while it was imported");
                 }
-                outcomes.merge(upsert(row.request(), row.status(), member, actingFor), 1, Integer::sum);
+                outcomes.merge(upsert(row.details(), row.status(), member, actingFor), 1, Integer::sum);
             }
         }
         return outcomes;
     }
 
     /** Whether saving the row would leave the member exactly as they are. */
-    private boolean unchanged(Member existing, MemberRequest request, MembershipStatus status) {
+    private boolean unchanged(Member existing, MemberDetails request, MembershipStatus status) {
         if (status != null && status != existing.status) {
             return false;
         }
@@ -481,7 +501,7 @@ public class MemberService {
         return details(after).equals(details(existing));
     }
 
-    private Member create(MemberRequest request, MembershipStatus status) {
+    private Member create(MemberDetails request, MembershipStatus status) {
         Member member = newMember(request, status);
         member.persist();
         events.joined(member);
@@ -489,7 +509,7 @@ public class MemberService {
     }
 
     /** A new member from a request, not yet saved. */
-    private Member newMember(MemberRequest request, MembershipStatus status) {
+    private Member newMember(MemberDetails request, MembershipStatus status) {
         Instant now = clock.instant();
         Member member = new Member();
         member.id = UUID.randomUUID();
@@ -506,7 +526,7 @@ public class MemberService {
     }
 
     /** Applies the request; publishes an update when what other services project changed. Returns whether anything changed. */
-    private boolean apply(Member member, MemberRequest request) {
+    private boolean apply(Member member, MemberDetails request) {
         List<Object> before = details(member);
         var projectedBefore = MemberEvents.snapshot(member);
         copy(request, member);
@@ -543,7 +563,7 @@ public class MemberService {
         events.statusChanged(member, from, reasonCode);
     }
 
-    private static void copy(MemberRequest r, Member m) {
+    private static void copy(MemberDetails r, Member m) {
         m.membershipNumber = r.membershipNumber().trim().toUpperCase(java.util.Locale.ROOT);
         m.firstName = r.firstName().trim();
         m.lastName = r.lastName().trim();
@@ -558,11 +578,11 @@ public class MemberService {
                 r.roles().stream().map(Enum::name).toList()));
         m.interests = r.interests() == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(
                 r.interests().stream().map(i -> i.trim().toLowerCase(java.util.Locale.ROOT)).toList()));
-        MemberRequest.Consents consents = r.consents() == null ? MemberRequest.Consents.NONE : r.consents();
+        MemberDetails.Consents consents = r.consents() == null ? MemberDetails.Consents.NONE : r.consents();
         m.consentEmail = consents.email();
         m.consentPhone = consents.phone();
         m.consentSms = consents.sms();
-        MemberRequest.Guardian g = r.guardian();
+        MemberDetails.Guardian g = r.guardian();
         m.guardianName = g == null ? null : g.name().trim();
         m.guardianEmail = g == null ? null : blankToNull(g.email());
         m.guardianPhone = g == null ? null : blankToNull(g.phone());

@@ -1,6 +1,5 @@
 package org.opencircles.platform.audit;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencircles.events.AuditPayloads;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.security.CallerScope;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import java.util.UUID;
 public class AccessAudit {
 
     @Inject
-    SecurityIdentity identity;
+    CallerScope scope;
 
     @Inject
     EntityManager em;
@@ -121,12 +121,8 @@ public class AccessAudit {
         }
     }
 
-    /** Who is acting: the signed-in user, or "system" for event consumers and schedulers. */
+    /** Who is acting, by the one rule in {@link CallerScope#principal()}. */
     public String principal() {
-        try {
-            return identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
-        } catch (RuntimeException notInARequest) {
-            return "system";
-        }
+        return scope.principal();
     }
 }

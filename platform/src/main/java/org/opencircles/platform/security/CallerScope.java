@@ -1,11 +1,12 @@
 package org.opencircles.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencircles.platform.problem.ProblemException;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,11 +14,13 @@ import java.util.stream.Collectors;
  * Which CLPs the signed-in user may see. A secretary holds {@code clp:CODE} for their own CLP, a regional organiser
  * one role per CLP in the region, a national role {@code clp:*}: least privilege by default.
  */
-@RequestScoped
+@ApplicationScoped
 public class CallerScope {
 
     public static final String CLP_ROLE_PREFIX = "clp:";
     public static final String ALL_CLPS = CLP_ROLE_PREFIX + "*";
+    /** The principal recorded when no person acts: event consumers, schedulers, sweeps. */
+    public static final String SYSTEM = "system";
 
     @Inject
     SecurityIdentity identity;
@@ -59,7 +62,23 @@ public class CallerScope {
         }
     }
 
+    /** Who is acting: the signed-in person, or {@link #SYSTEM} for event consumers and schedulers. */
     public String principal() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        try {
+            return identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+        } catch (RuntimeException notInARequest) {
+            return SYSTEM;
+        }
+    }
+
+    /**
+     * The caller's view of one record: {@code found} when the caller may see its CLP; otherwise 404, never 403,
+     * because whether a member, mentee or list exists in another CLP is itself personal data.
+     */
+    public <T> T visible(T found, Function<T, String> clpOf, String kind, Object id) {
+        if (found == null || !canSee(clpOf.apply(found))) {
+            throw ProblemException.notFound(kind, id);
+        }
+        return found;
     }
 }

@@ -4,7 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -17,8 +19,10 @@ import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.members.domain.PlaceNames;
 import org.opencircles.members.domain.Ward;
-import org.opencircles.members.rest.MemberRequest;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.FieldError;
@@ -62,9 +66,9 @@ import java.util.stream.Collectors;
  * A bad row is reported and skipped; a chunk that fails to save is retried row by row so its good rows are kept.
  */
 @ApplicationScoped
-public class MemberImport {
+public class ImportService {
 
-    private static final Logger LOG = Logger.getLogger(MemberImport.class);
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     @Inject
@@ -104,6 +108,36 @@ public class MemberImport {
 
     /** This process, as the owner of the imports it runs. */
     private final String instance = UUID.randomUUID().toString();
+
+    @Inject
+    CallerScope scope;
+
+    /** One page of the imports the caller started, newest first. */
+    @Transactional
+    public PageView<ImportJob> recent(Paging paging) {
+        var query = ImportJob.<ImportJob>find("requestedBy", Sort.descending("createdAt").and("id"), scope.principal());
+        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
+                query.count());
+    }
+
+    /** An import the caller may see: only its uploader or a national role, because its errors name members. */
+    @Transactional
+    public ImportJob job(UUID id) {
+        ImportJob job = ImportJob.findById(id);
+        if (job == null || !(job.requestedBy.equals(scope.principal()) || scope.visibleClps().isEmpty())) {
+            throw ProblemException.notFound("Import", id);
+        }
+        return job;
+    }
+
+    /** One page of an import's refused rows, by line. */
+    @Transactional
+    public PageView<ImportRowError> errors(UUID id, Paging paging) {
+        ImportJob job = job(id);
+        var query = ImportRowError.<ImportRowError>find("jobId", Sort.by("lineNumber").and("id"), job.id);
+        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
+                query.count());
+    }
 
     /** A file that passed the header check, ready to queue. */
     private record CheckedFile(Charset charset, char delimiter, List<String> header, int rows) {
@@ -378,11 +412,11 @@ public class MemberImport {
 
         /** The row with its CLP and ward, given by code or by name, as codes; or with why they cannot be found. */
         MemberRow resolve(MemberRow row) {
-            if (row.request() == null) {
+            if (row.details() == null) {
                 return row;
             }
-            PlaceNames.Match clp = places.clp(row.request().clpCode());
-            PlaceNames.Match ward = places.ward(row.request().wardCode(), clp.code());
+            PlaceNames.Match clp = places.clp(row.details().clpCode());
+            PlaceNames.Match ward = places.ward(row.details().wardCode(), clp.code());
             List<FieldError> problems = new ArrayList<>();
             if (clp.problem() != null) {
                 problems.add(new FieldError("clp", clp.problem()));
@@ -453,7 +487,7 @@ public class MemberImport {
     }
 
     private static List<MemberService.ImportedRow> rows(List<MemberRow> valid, Map<String, Member> existing) {
-        return valid.stream().map(r -> new MemberService.ImportedRow(r.request(), r.status(),
+        return valid.stream().map(r -> new MemberService.ImportedRow(r.details(), r.status(),
                 existing.get(r.membershipNumber()))).toList();
     }
 
@@ -598,22 +632,22 @@ public class MemberImport {
     }
 
     private List<FieldError> validate(MemberRow row, ImportJob job, Reference reference, LocalDate today) {
-        if (row.request() == null) {
+        if (row.details() == null) {
             return row.errors();
         }
         List<FieldError> errors = new ArrayList<>(row.errors());
-        for (ConstraintViolation<MemberRequest> v : validator.validate(row.request())) {
+        for (ConstraintViolation<MemberDetails> v : validator.validate(row.details())) {
             String path = v.getPropertyPath().toString().replaceAll("\\[.*?]", "").replace("<iterable element>", "");
             path = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
             errors.add(new FieldError(MemberRow.COLUMNS.getOrDefault(path, path), v.getMessage()));
         }
-        if (job.allowedClps != null && !job.allowedClps.contains(row.request().clpCode())) {
-            return List.of(new FieldError("clp", "you may not import members into CLP " + row.request().clpCode()));
+        if (job.allowedClps != null && !job.allowedClps.contains(row.details().clpCode())) {
+            return List.of(new FieldError("clp", "you may not import members into CLP " + row.details().clpCode()));
         }
         // Every mistake in the row at once, so a secretary fixes the sheet in one pass (a CLP or ward that could not
         // be found is already said once).
         Set<String> said = errors.stream().map(FieldError::field).collect(Collectors.toSet());
-        checks.checkImported(row.request(), today, reference.clpOfWard(), reference.clps()).stream()
+        checks.checkImported(row.details(), today, reference.clpOfWard(), reference.clps()).stream()
                 .map(e -> new FieldError(MemberRow.COLUMNS.getOrDefault(e.field(), e.field()), e.reason()))
                 .filter(e -> !(said.contains(e.field()) && Set.of("clp", "ward").contains(e.field())))
                 .forEach(errors::add);
