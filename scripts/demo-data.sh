@@ -64,7 +64,7 @@ commit() { # user clp kind title owner [target]
   done
   echo "could not record commitment '$4': $(cat /tmp/oc-commit.json)" >&2; return 1
 }
-if [ "$(call organiser-national GET "$A/commitments" | jq length)" = 0 ]; then
+if [ "$(call organiser-national GET "$A/commitments" | jq .total)" = 0 ]; then
   log "Demo: commitments made at Connecting to Win"
   commit sec-dwn DWN YOUTH_MENTORING_PROGRAMME "Start a local party youth mentoring programme" "${dwn_adults[2]}" >/dev/null
   fund=$(commit sec-dwn DWN FUNDRAISING "Raise money for a local organiser" "${dwn_adults[3]}" 2500000)
@@ -94,8 +94,8 @@ mentor "${dwn_adults[4]}" yes; mentor "${isn_adults[2]}" no
 for m in "${dwn_young[@]}" "${isn_young[@]}"; do
   call youth-officer POST "$T/mentees" "{\"memberId\":\"$m\",\"goals\":[\"CAMPAIGNING\",\"ORGANISING\"]}" >/dev/null
 done
-checked=$(call youth-officer GET "$T/mentors" | jq -r --arg m "${dwn_adults[4]}" '.[] | select(.memberId == $m) | .id')
-waiting=$(call youth-officer GET "$T/mentees?status=WAITING&clp=DWN" | jq -r '.[0].id // empty')
+checked=$(call youth-officer GET "$T/mentors?size=200" | jq -r --arg m "${dwn_adults[4]}" '.items[] | select(.memberId == $m) | .id')
+waiting=$(call youth-officer GET "$T/mentees?status=WAITING&clp=DWN" | jq -r '.items[0].id // empty')
 if [ -n "$checked" ] && [ -n "$waiting" ]; then
   pairing=$(call youth-officer POST "$T/pairings" "{\"mentorId\":\"$checked\",\"menteeId\":\"$waiting\"}" | jq -r '.id // empty')
   [ -n "$pairing" ] && call youth-officer POST "$T/pairings/$pairing/activate" '{}' >/dev/null

@@ -38,9 +38,9 @@ class CommitmentResourceTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 as(user).body(body).post("/commitments").then().extract().statusCode() == 201
                         || as(user).get("/commitments?clp=" + body.get("clpCode")).then().extract()
-                        .<List<String>>path("title").contains((String) body.get("title")));
+                        .<List<String>>path("items.title").contains((String) body.get("title")));
         return as(user).get("/commitments?clp=" + body.get("clpCode")).then().extract()
-                .path("find { it.title == '" + body.get("title") + "' }.id");
+                .path("items.find { it.title == '" + body.get("title") + "' }.id");
     }
 
     @Test
@@ -122,6 +122,6 @@ class CommitmentResourceTest {
         as("sec-dwn").get("/commitments?status=maybe").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
         as("sec-isn").get("/commitments?size=200").then().statusCode(200)
-                .body("clpCode", not(hasItem("DWN")));
+                .body("items.clpCode", not(hasItem("DWN")));
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.service.FollowUpSchedule;
+import org.opencircles.actions.service.FollowUpService;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.platform.inbox.EventConsumers;
@@ -50,7 +50,7 @@ class ConsumerFaultTest {
     EventConsumers consumers;
 
     @Inject
-    FollowUpSchedule schedule;
+    FollowUpService schedule;
 
     @AfterEach
     void databaseBack() {

@@ -24,7 +24,7 @@ class FollowUpResourceTest {
 
     private static List<String> open(String user, String reason, UUID subject) {
         return as(user).get("/follow-ups?status=OPEN&reason=" + reason + "&subjectId=" + subject)
-                .then().statusCode(200).extract().path("id");
+                .then().statusCode(200).extract().path("items.id");
     }
 
     @Test
@@ -37,15 +37,15 @@ class FollowUpResourceTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
         as("sec-isn").get("/follow-ups?subjectId=" + member).then()
-                .body("[0].assigneeRole", equalTo("secretary")).body("[0].clpCode", equalTo("ISN"))
-                .body("[0].subjectType", equalTo("member"));
+                .body("items[0].assigneeRole", equalTo("secretary")).body("items[0].clpCode", equalTo("ISN"))
+                .body("items[0].subjectType", equalTo("member"));
         List<TopicProbe.Received> due = TopicProbe.awaitRecords(Upstream.bootstrap(), "follow-ups",
                 r -> member.toString().equals(r.value().path("payload").path("subjectId").asText())
                         && "follow-up.due".equals(r.value().path("type").asText()), 1, Duration.ofSeconds(20));
         assertThat(due, hasSize(1));
         assertThat(due.get(0).value().path("payload").path("reason").asText(), equalTo("NEW_MEMBER_NOT_CONTACTED"));
-        as("notifier").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("size()", equalTo(1));
-        as("sec-dwn").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("size()", equalTo(0));
+        as("notifier").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("items.size()", equalTo(1));
+        as("sec-dwn").get("/follow-ups?subjectId=" + member).then().statusCode(200).body("items.size()", equalTo(0));
 
         String followUp = open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member).get(0);
         as("sec-isn").body("{\"note\": \"Called, coming to the ward meeting\"}").post("/follow-ups/" + followUp + "/done")
@@ -63,7 +63,7 @@ class FollowUpResourceTest {
         await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
         assertThat(open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member), hasSize(0));
         as("sec-isn").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
-                .body("reason", hasItem("NEW_MEMBER_NOT_CONTACTED"));
+                .body("items.reason", hasItem("NEW_MEMBER_NOT_CONTACTED"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class FollowUpResourceTest {
         UUID mentee = Upstream.menteeEnrolled(member, "CRN");
         await().atMost(Duration.ofSeconds(20)).until(() -> open("youth-officer", "MENTEE_WAITING", mentee).size() == 1);
         as("youth-officer").get("/follow-ups?subjectId=" + mentee).then()
-                .body("[0].assigneeRole", equalTo("youth-officer"));
+                .body("items[0].assigneeRole", equalTo("youth-officer"));
         as("organiser-national").get("/dashboard/CRN").then().statusCode(200)
                 .body("menteesWaiting", equalTo(1))
                 .body("story", hasItem(org.hamcrest.Matchers.containsString("waiting for a mentor")));
@@ -105,10 +105,10 @@ class FollowUpResourceTest {
         Upstream.publish(new MemberPayloads.Erased(member, Instant.now()), member);
         await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).isEmpty());
         as("sec-cht").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
-                .body("note", hasItem("member erased"));
+                .body("items.note", hasItem("member erased"));
         as("sec-cht").get("/follow-ups?status=bogus").then().statusCode(400).body("errors[0].field", equalTo("status"));
         as("sec-cht").get("/dashboard/ISN").then().statusCode(403);
-        as("sec-cht").get("/dashboard").then().statusCode(200).body("clpCode", not(hasItem("ISN")));
+        as("sec-cht").get("/dashboard").then().statusCode(200).body("items.clpCode", not(hasItem("ISN")));
     }
 
     @Test
@@ -120,9 +120,9 @@ class FollowUpResourceTest {
                 .post("/follow-ups/" + followUp + "/done").then().statusCode(200);
         Upstream.publish(new MemberPayloads.Erased(member, Instant.now()), member);
         await().atMost(Duration.ofSeconds(20)).until(() -> "member erased".equals(
-                as("sec-crn").get("/follow-ups?status=DONE&subjectId=" + member).then().extract().path("[0].note")));
+                as("sec-crn").get("/follow-ups?status=DONE&subjectId=" + member).then().extract().path("items[0].note")));
         as("sec-crn").get("/follow-ups?subjectId=" + member).then()
-                .body("note", org.hamcrest.Matchers.everyItem(equalTo("member erased")));
+                .body("items.note", org.hamcrest.Matchers.everyItem(equalTo("member erased")));
     }
 
     @Test
@@ -153,14 +153,14 @@ class FollowUpResourceTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> open("sec-cht", "GUARDIAN_CONSENT_MISSING", member).size() == 1);
         as("sec-cht").get("/follow-ups?subjectId=" + member + "&reason=GUARDIAN_CONSENT_MISSING").then()
-                .body("[0].assigneeRole", equalTo("secretary"));
+                .body("items[0].assigneeRole", equalTo("secretary"));
         // The secretary records the guardian's consent in members-service: the follow-up closes.
         Upstream.publish(new MemberPayloads.Updated(member, "CHT", "CHT-W1", adultOn, adultOn.plusYears(9), true),
                 member);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> open("sec-cht", "GUARDIAN_CONSENT_MISSING", member).isEmpty());
         as("sec-cht").get("/follow-ups?status=RESOLVED&subjectId=" + member).then()
-                .body("note", hasItem("guardian consent recorded"));
+                .body("items.note", hasItem("guardian consent recorded"));
     }
 
     @Test

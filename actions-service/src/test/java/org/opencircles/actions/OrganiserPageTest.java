@@ -134,8 +134,8 @@ class OrganiserPageTest {
                     containsString("Marked done: A new member has not been contacted yet."));
             screenshot(page, "organiser-page-after-done.png");
             as("organiser-national").get("/follow-ups?status=DONE&clp=" + clp).then().statusCode(200)
-                    .body("[0].id", equalTo(id)).body("[0].closedBy", equalTo("organiser-national"))
-                    .body("[0].note", equalTo("Called, coming to the ward meeting"));
+                    .body("items[0].id", equalTo(id)).body("items[0].closedBy", equalTo("organiser-national"))
+                    .body("items[0].note", equalTo("Called, coming to the ward meeting"));
 
             // The same page on a phone: one column, nothing wider than the screen.
             Page phone = context.newPage();

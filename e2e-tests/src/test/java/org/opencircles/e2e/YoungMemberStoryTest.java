@@ -149,8 +149,8 @@ class YoungMemberStoryTest {
         Map<String, Object> enrol = Map.of("memberId", young, "goals", List.of("CAMPAIGNING", "ORGANISING"));
         long toMentoring = millisUntil(() -> as("mentoring", "youth-officer").body(enrol).post("/mentees")
                 .then().extract().statusCode() == 201, Duration.ofSeconds(30));
-        String mentee = as("mentoring", "youth-officer").get("/mentees?status=WAITING").then().statusCode(200)
-                .extract().path("find { it.memberId == '" + young + "' }.id");
+        String mentee = as("mentoring", "youth-officer").get("/mentees?status=WAITING&size=200").then().statusCode(200)
+                .extract().path("items.find { it.memberId == '" + young + "' }.id");
         as("mentoring", "youth-officer").get("/mentees/" + mentee).then().body("minorToday", equalTo(true));
 
         // 3. An adult with no safeguarding check volunteers: the pairing is refused.
@@ -159,8 +159,8 @@ class YoungMemberStoryTest {
                 "capacity", 2, "check", Map.of("level", "NONE"));
         millisUntil(() -> as("mentoring", "youth-officer").body(unchecked).post("/mentors").then().extract()
                 .statusCode() == 201, Duration.ofSeconds(30));
-        String uncheckedMentor = as("mentoring", "youth-officer").get("/mentors").then().extract()
-                .path("find { it.memberId == '" + uncheckedMember + "' }.id");
+        String uncheckedMentor = as("mentoring", "youth-officer").get("/mentors?size=200").then().extract()
+                .path("items.find { it.memberId == '" + uncheckedMember + "' }.id");
         as("mentoring", "youth-officer").body(Map.of("mentorId", uncheckedMentor, "menteeId", mentee))
                 .post("/pairings").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItems("mentor.safeguardingCheck", "mentor.trainingCompletedOn"));
@@ -174,10 +174,10 @@ class YoungMemberStoryTest {
                         "expiresOn", LocalDate.now().plusYears(3).toString()));
         millisUntil(() -> as("mentoring", "youth-officer").body(checked).post("/mentors").then().extract()
                 .statusCode() == 201, Duration.ofSeconds(30));
-        String checkedMentor = as("mentoring", "youth-officer").get("/mentors").then().extract()
-                .path("find { it.memberId == '" + checkedMember + "' }.id");
+        String checkedMentor = as("mentoring", "youth-officer").get("/mentors?size=200").then().extract()
+                .path("items.find { it.memberId == '" + checkedMember + "' }.id");
         as("mentoring", "youth-officer").get("/mentees/" + mentee + "/suggestions").then()
-                .body("mentorId", hasItem(checkedMentor)).body("mentorId", hasSize(1));
+                .body("items.mentorId", hasItem(checkedMentor)).body("items.mentorId", hasSize(1));
         // The youth officer's reads of the mentor's record in mentoring reach the DPO's one audit, in members.
         millisUntil(() -> as("members", "dpo").get("/audit/access?memberId=" + checkedMember).then().extract()
                 .<List<String>>path("items.service").contains("mentoring-service"), Duration.ofSeconds(20));
@@ -192,7 +192,7 @@ class YoungMemberStoryTest {
                 .get("/follow-ups?reason=MENTEE_WAITING&subjectId=" + mentee).then().extract()
                 .<List<?>>path("$").size() == 1, Duration.ofSeconds(30));
         as("actions", "youth-officer").get("/follow-ups?subjectId=" + mentee).then()
-                .body("[0].assigneeRole", equalTo("youth-officer")).body("[0].clpCode", equalTo("DWN"));
+                .body("items[0].assigneeRole", equalTo("youth-officer")).body("items[0].clpCode", equalTo("DWN"));
         TopicProbe.Received due = TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
                 r -> mentee.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(20));
         assertThat(due.value().path("type").asText(), equalTo("follow-up.due"));
@@ -215,7 +215,7 @@ class YoungMemberStoryTest {
         long pairingToActions = millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then()
                 .extract().<Integer>path("pairingsActive") == 1, Duration.ofSeconds(30));
         as("actions", "youth-officer").get("/follow-ups?status=RESOLVED&subjectId=" + mentee).then()
-                .body("note", hasItem("paired with a mentor"));
+                .body("items.note", hasItem("paired with a mentor"));
         TopicProbe.awaitRecord(system.bootstrap, "follow-ups",
                 r -> "follow-up.closed".equals(r.value().path("type").asText())
                         && mentee.equals(r.value().path("payload").path("subjectId").asText()), Duration.ofSeconds(20));
@@ -260,8 +260,8 @@ class YoungMemberStoryTest {
         assertThat(dslDue.value().path("payload").path("assigneeRole").asText(), equalTo("safeguarding-lead"));
         assertThat(dslDue.value().toString(), not(containsString("asking to meet")));
         as("actions", "dsl-london").get("/follow-ups?reason=SAFEGUARDING_CONCERN_RAISED").then()
-                .body("subjectId", hasItem(concern));
-        as("actions", "sec-dwn").get("/follow-ups").then().body("subjectId", not(hasItem(concern)));
+                .body("items.subjectId", hasItem(concern));
+        as("actions", "sec-dwn").get("/follow-ups").then().body("items.subjectId", not(hasItem(concern)));
         as("mentoring", "sec-dwn").get("/concerns/" + concern).then().statusCode(403);
 
         // 8. The lead reads it, refers it to the local authority designated officer and ends the pairing.
@@ -296,7 +296,7 @@ class YoungMemberStoryTest {
         as("members", "sec-dwn").body(Map.of("outcome", "REACHED", "note", "Coming to the ward meeting"))
                 .post("/call-lists/" + list + "/entries/" + zoe + "/outcome").then().statusCode(200);
         millisUntil(() -> as("actions", "sec-dwn").get("/follow-ups?status=RESOLVED&subjectId=" + zoe).then()
-                .extract().<List<String>>path("reason").contains("NEW_MEMBER_NOT_CONTACTED"), Duration.ofSeconds(30));
+                .extract().<List<String>>path("items.reason").contains("NEW_MEMBER_NOT_CONTACTED"), Duration.ofSeconds(30));
         millisUntil(() -> as("actions", "organiser-london").get("/dashboard/DWN").then().extract()
                 .<Integer>path("callListsOpen") == 0, Duration.ofSeconds(30));
     }

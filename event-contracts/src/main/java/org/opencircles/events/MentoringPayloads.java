@@ -32,8 +32,8 @@ public final class MentoringPayloads {
     }
 
     /**
-     * A pairing ended; {@code reason} is the pairing's end reason: MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED,
-     * MENTEE_LEFT, COMPLETED, SAFEGUARDING_RECHECK_FAILED or SAFEGUARDING_CONCERN.
+     * A pairing ended; {@code reason} is a {@link PairingEndReason} name (a reader meeting one it does not know
+     * treats it as ending the pairing and nothing more).
      */
     public record PairingEnded(UUID pairingId, UUID mentorId, UUID menteeId, UUID menteeMemberId, String clpCode,
                                String reason) implements MenteeJourney {

@@ -51,17 +51,26 @@ final class Members {
         if (trainedOn != null) {
             body.put("trainingCompletedOn", trainedOn);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                as("youth-officer").body(body).post("/mentors").then().extract().statusCode() != 422);
-        return as("youth-officer").get("/mentors").then().extract()
-                .path("find { it.memberId == '" + member + "' }.id");
+        // 422 until the member has reached mentoring's projection; the 201 carries the new mentor's id.
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = as("youth-officer").body(body).post("/mentors").then().extract();
+            id.set(response.statusCode() == 201 ? response.path("id") : null);
+            return response.statusCode() != 422;
+        });
+        return id.get() != null ? id.get() : as("youth-officer").get("/mentors?size=200").then().extract()
+                .path("items.find { it.memberId == '" + member + "' }.id");
     }
 
     static String mentee(UUID member) {
         Map<String, Object> body = Map.of("memberId", member, "goals", List.of("CAMPAIGNING", "COMMUNICATION"));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                as("youth-officer").body(body).post("/mentees").then().extract().statusCode() != 422);
-        return as("youth-officer").get("/mentees").then().extract()
-                .path("find { it.memberId == '" + member + "' }.id");
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = as("youth-officer").body(body).post("/mentees").then().extract();
+            id.set(response.statusCode() == 201 ? response.path("id") : null);
+            return response.statusCode() != 422;
+        });
+        return id.get() != null ? id.get() : as("youth-officer").get("/mentees?size=200").then().extract()
+                .path("items.find { it.memberId == '" + member + "' }.id");
     }
 }

@@ -53,9 +53,9 @@ class PairingResourceTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("mentor.trainingCompletedOn"));
 
         as("youth-officer").get("/mentees/" + mentee + "/suggestions").then().statusCode(200)
-                .body("mentorId", hasItem(checked))
-                .body("mentorId", not(hasItems(unchecked)))
-                .body("mentorId", not(hasItem(expired)));
+                .body("items.mentorId", hasItem(checked))
+                .body("items.mentorId", not(hasItems(unchecked)))
+                .body("items.mentorId", not(hasItem(expired)));
 
         String pairing = as("youth-officer").body(Map.of("mentorId", checked, "menteeId", mentee)).post("/pairings")
                 .then().statusCode(201).body("status", equalTo("PROPOSED")).extract().path("id");

@@ -3,6 +3,8 @@ package org.opencircles.actions.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,9 +26,12 @@ public class MenteeProjection extends PanacheEntityBase {
     @Column(name = "clp_code", nullable = false)
     public String clpCode;
 
-    /** WAITING, PAIRED or WITHDRAWN. */
-    @Column(nullable = false)
-    public String status;
+    /** Where the mentee is on their journey, as actions-service follows it from mentoring events. */
+    public enum Stage { WAITING, PAIRED, SUSPENDED, WITHDRAWN }
+
+    @Column(name = "status", nullable = false)
+    @Enumerated(EnumType.STRING)
+    public Stage stage;
 
     @Column(name = "waiting_since", nullable = false)
     public Instant waitingSince;

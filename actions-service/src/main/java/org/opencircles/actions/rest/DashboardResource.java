@@ -7,11 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencircles.actions.service.Dashboard;
+import org.opencircles.actions.service.DashboardService;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
-import java.util.List;
+import jakarta.ws.rs.QueryParam;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 
 /** Organiser dashboards: per CLP, or every CLP the organiser covers. */
 @Path("/dashboard")
@@ -20,23 +22,22 @@ import java.util.List;
 public class DashboardResource {
 
     @Inject
-    Dashboard dashboard;
+    DashboardService dashboard;
 
     @Inject
     CallerScope scope;
 
     @GET
-    @Operation(summary = "Figures and story for every CLP the caller covers")
-    public List<Dashboard.ClpFigures> all() {
-        List<String> clps = scope.visibleClps().map(s -> (List<String>) List.copyOf(s))
-                .orElseGet(dashboard::knownClps);
-        return dashboard.forClps(clps);
+    @Operation(summary = "Figures and story for every CLP the caller covers, a page at a time in code order")
+    public PageView<DashboardService.ClpFigures> all(@QueryParam("page") String page,
+                                                     @QueryParam("size") String size) {
+        return dashboard.page(scope.visibleClps(), Paging.of(page, size));
     }
 
     @GET
     @Path("/{clp}")
     @Operation(summary = "Figures and story for one CLP")
-    public Dashboard.ClpFigures clp(@PathParam("clp") String clp) {
+    public DashboardService.ClpFigures clp(@PathParam("clp") String clp) {
         scope.requireClp(clp);
         return dashboard.forClp(clp);
     }

@@ -21,10 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.actions.service.Dashboard;
+import org.opencircles.actions.service.DashboardService;
 import org.opencircles.actions.service.DashboardTrends;
-import org.opencircles.actions.service.FollowUpSchedule;
-import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.actions.service.FollowUpService;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
@@ -59,16 +60,13 @@ public class OrganiserPageResource {
     CallerScope scope;
 
     @Inject
-    Dashboard dashboard;
+    DashboardService dashboard;
 
     @Inject
     DashboardTrends trends;
 
     @Inject
-    FollowUpSchedule schedule;
-
-    @Inject
-    AccessAudit audit;
+    FollowUpService schedule;
 
     @Inject
     ObjectMapper json;
@@ -82,7 +80,7 @@ public class OrganiserPageResource {
     }
 
     /** Everything the page shows. */
-    public record PageModel(String user, List<String> clps, String clp, Dashboard.ClpFigures figures,
+    public record PageModel(String user, List<String> clps, String clp, DashboardService.ClpFigures figures,
                             List<DashboardTrends.Week> weeks, List<DashboardTrends.ReasonCount> followUps,
                             String raised, String target, String chartJson) {
     }
@@ -114,7 +112,7 @@ public class OrganiserPageResource {
         if (!scope.canSee(chosen)) {
             return refused(403, "You are not a member of staff for CLP " + chosen + ".");
         }
-        Dashboard.ClpFigures figures = dashboard.forClp(chosen);
+        DashboardService.ClpFigures figures = dashboard.forClp(chosen);
         List<DashboardTrends.Week> weeks = trends.joinedAndContacted(chosen, WEEKS);
         List<DashboardTrends.ReasonCount> reasons = trends.openByReason(chosen, false);
         PageModel model = new PageModel(scope.principal(), clps, chosen, figures, weeks, reasons,
@@ -133,12 +131,8 @@ public class OrganiserPageResource {
         if (clp == null || !scope.canSee(clp)) {
             return refused(403, "You are not a member of staff for CLP " + clp + ".");
         }
-        List<FollowUp> open = schedule.open(clp, false, LISTED);
-        List<UUID> members = FollowUp.memberSubjects(open);
-        if (!members.isEmpty()) {
-            // Follow-ups about members are personal data: the DPO sees who listed whose, as for the API.
-            audit.record("LIST", "member", members);
-        }
+        List<FollowUp> open = schedule.list(new FollowUpService.FollowUpFilter(FollowUp.Status.OPEN, clp, null, null),
+                false, new Paging(0, LISTED)).items();
         return Response.ok(Templates.followUps(open.stream().map(this::item).toList(), clp, open.size())).build();
     }
 
@@ -150,14 +144,9 @@ public class OrganiserPageResource {
         if (gate != null) {
             return gate;
         }
-        FollowUp f = FollowUp.findById(FieldValues.parseId(id, "id"));
-        if (f == null || !f.shownTo(scope::canSee)) {
-            return refused(404, "There is no such follow-up among yours.");
-        }
-        if ("member".equals(f.subjectType)) {
-            audit.record("READ", "member", f.subjectId);
-        }
-        return Response.ok(Templates.followUp(item(f), scope.principal())).build();
+        return schedule.shown(FieldValues.parseId(id, "id"))
+                .map(f -> Response.ok(Templates.followUp(item(f), scope.principal())).build())
+                .orElseGet(() -> refused(404, "There is no such follow-up among yours."));
     }
 
     @POST
@@ -174,19 +163,20 @@ public class OrganiserPageResource {
             return refused(403, "Mark follow-ups done from the organiser's page.");
         }
         UUID uuid = FieldValues.parseId(id, "id");
-        FollowUp f = FollowUp.findById(uuid);
-        if (f == null || !f.shownTo(scope::canSee)) {
-            return refused(404, "There is no such follow-up among yours.");
-        }
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         if (trimmed != null && trimmed.length() > 2000) {
             return Response.status(400).type(MediaType.TEXT_HTML)
                     .entity("<div id=\"announce\" hx-swap-oob=\"true\" role=\"alert\">The note is too long: at most 2,000 characters.</div>")
                     .build();
         }
-        FollowUp done = schedule.complete(uuid, trimmed, scope.principal());
-        if ("member".equals(done.subjectType)) {
-            audit.record("UPDATE", "member", done.subjectId);
+        FollowUp done;
+        try {
+            done = schedule.completeShown(uuid, trimmed);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 404) {
+                throw e;
+            }
+            return refused(404, "There is no such follow-up among yours.");
         }
         // The item leaves the list; the live region says so for screen readers.
         return Response.ok("<div id=\"announce\" hx-swap-oob=\"true\" role=\"status\">Marked done: "
@@ -219,7 +209,7 @@ public class OrganiserPageResource {
                 trends.overdue(f.dueAt), f.status.name());
     }
 
-    private String chartJson(Dashboard.ClpFigures figures, List<DashboardTrends.Week> weeks,
+    private String chartJson(DashboardService.ClpFigures figures, List<DashboardTrends.Week> weeks,
                              List<DashboardTrends.ReasonCount> reasons) {
         Map<String, Object> data = Map.of(
                 "weeks", weeks.stream().map(w -> Map.of("label", WEEK.format(w.weekOf()), "joined", w.joined(),

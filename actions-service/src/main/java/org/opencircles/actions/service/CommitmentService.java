@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.events.MembershipStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +12,11 @@ import org.opencircles.actions.domain.CommitmentStatus;
 import org.opencircles.actions.domain.CommitmentUpdate;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
-import org.opencircles.actions.rest.CommitmentRequest;
-import org.opencircles.actions.rest.ProgressRequest;
 import org.opencircles.events.CommitmentPayloads;
 import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.time.CivilTime;
@@ -23,6 +25,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +36,53 @@ import java.util.UUID;
 @ApplicationScoped
 public class CommitmentService {
 
+    /** A commitment to record: who promised what, where, by when, and a target for fundraising. */
+    public record MakeCommitment(String clpCode, CommitmentKind kind, String title, String description, String madeAt,
+                                 List<UUID> ownerMemberIds, LocalDate dueOn, Long targetPence) {
+    }
+
+    /** A progress report: any of status, percentage, money raised, a new due date, and a note. */
+    public record ReportProgress(CommitmentStatus status, Integer percentComplete, Long raisedPence, LocalDate dueOn,
+                                 String note) {
+    }
+
+    /** Which commitments to list; null fields do not filter. */
+    public record CommitmentFilter(String clpCode, CommitmentStatus status, boolean overdueOnly) {
+    }
+
+    @Inject
+    CallerScope scope;
+
+    /** One page of the commitments in the caller's CLPs matching the filter, soonest due first. */
+    @Transactional
+    public PageView<Commitment> list(CommitmentFilter filter, Paging paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.clpCode() != null) {
+            scope.requireClp(filter.clpCode());
+            where.append(" and clpCode = :clp");
+            params.put("clp", filter.clpCode());
+        }
+        scope.restrict(where, params, "clpCode");
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.overdueOnly()) {
+            where.append(" and status in :open and dueOn < :today");
+            params.put("open", CommitmentStatus.OPEN);
+            params.put("today", today());
+        }
+        var query = Commitment.<Commitment>find(where.toString(), Sort.by("dueOn").and("id"), params);
+        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
+                query.count());
+    }
+
+    /** A commitment in the caller's CLPs (404 otherwise). */
+    public Commitment visible(UUID id) {
+        return scope.visible(load(id), c -> c.clpCode, "Commitment", id);
+    }
+
     @Inject
     Clock clock;
 
@@ -39,7 +90,7 @@ public class CommitmentService {
     FollowUpRules rules;
 
     @Inject
-    FollowUpSchedule followUps;
+    FollowUpService followUps;
 
     @Inject
     Outbox outbox;
@@ -49,7 +100,7 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment make(CommitmentRequest r, String by) {
+    public Commitment make(MakeCommitment r, String by) {
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> owners = new LinkedHashSet<>(r.ownerMemberIds());
         for (UUID owner : owners) {
@@ -58,7 +109,7 @@ public class CommitmentService {
                 errors.add(new FieldError("ownerMemberIds", "member " + owner + " is not known (yet) to actions"));
             } else if (!m.clpCode.equals(r.clpCode())) {
                 errors.add(new FieldError("ownerMemberIds", "member " + owner + " is not in CLP " + r.clpCode()));
-            } else if (!"ACTIVE".equals(m.status)) {
+            } else if (!MembershipStatus.ACTIVE.name().equals(m.status)) {
                 errors.add(new FieldError("ownerMemberIds", "member " + owner + " is " + m.status.toLowerCase()));
             }
         }
@@ -94,7 +145,7 @@ public class CommitmentService {
     }
 
     @Transactional
-    public Commitment progress(UUID id, ProgressRequest r, String by) {
+    public Commitment progress(UUID id, ReportProgress r, String by) {
         Commitment c = load(id);
         if (!c.status.isOpen()) {
             throw ProblemException.ruleBroken("commitment-closed", "status",

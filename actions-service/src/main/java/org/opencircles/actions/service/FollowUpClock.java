@@ -13,7 +13,7 @@ public class FollowUpClock {
     static final int BATCH = 200;
 
     @Inject
-    FollowUpSchedule schedule;
+    FollowUpService schedule;
 
     @Scheduled(every = "${open-circles.follow-ups.check-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,7 +38,7 @@ public class MemberFollowUps {
     FollowUpRules rules;
 
     @Inject
-    FollowUpSchedule followUps;
+    FollowUpService followUps;
 
     @Inject
     EntityManager em;
@@ -94,7 +95,7 @@ public class MemberFollowUps {
         if (m.needsGuardianConsentOn(CivilTime.dayOf(recordedAt))) {
             followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined", m.clpCode, recordedAt);
         }
-        if (!"ACTIVE".equals(e.status())) {
+        if (!MembershipStatus.ACTIVE.name().equals(e.status())) {
             return;
         }
         // A member who joined today waits from the moment they were recorded; one imported with an old joining date
@@ -139,7 +140,7 @@ public class MemberFollowUps {
             return;
         }
         m.status = e.to();
-        if (!"ACTIVE".equals(e.to())) {
+        if (!MembershipStatus.ACTIVE.name().equals(e.to())) {
             followUps.resolve(m.memberId, MEMBER_REASONS, "member " + e.to().toLowerCase());
         }
     }

@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.events.PairingEndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,16 +20,12 @@ import java.util.Set;
 public class MenteeFollowUps {
 
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
-    private static final Set<String> MENTEE_STILL_WAITS = Set.of("MENTOR_UNAVAILABLE", "SAFEGUARDING_EXPIRED",
-            "SAFEGUARDING_RECHECK_FAILED", "SAFEGUARDING_CONCERN");
-    /** Pairing end reasons the youth officer must hear of at once. */
-    private static final Set<String> SAFEGUARDING_ENDS = Set.of("SAFEGUARDING_EXPIRED", "SAFEGUARDING_RECHECK_FAILED");
 
     @Inject
     FollowUpRules rules;
 
     @Inject
-    FollowUpSchedule followUps;
+    FollowUpService followUps;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enrolled(MentoringPayloads.MenteeEnrolled e, Instant at) {
@@ -39,7 +36,7 @@ public class MenteeFollowUps {
         }
         m.memberId = e.memberId();
         m.clpCode = e.clpCode();
-        m.status = "WAITING";
+        m.stage = MenteeProjection.Stage.WAITING;
         m.waitingSince = at;
         m.persist();
         followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "enrolled", m.clpCode,
@@ -49,25 +46,26 @@ public class MenteeFollowUps {
     @Transactional(Transactional.TxType.MANDATORY)
     public void paired(MentoringPayloads.PairingActivated e) {
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m == null || "WITHDRAWN".equals(m.status)) {
+        if (m == null || m.stage == MenteeProjection.Stage.WITHDRAWN) {
             return;
         }
-        m.status = "PAIRED";
+        m.stage = MenteeProjection.Stage.PAIRED;
         followUps.resolve(m.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "paired with a mentor");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void pairingEnded(MentoringPayloads.PairingEnded e, Instant at) {
-        if (SAFEGUARDING_ENDS.contains(e.reason())) {
+        PairingEndReason reason = PairingEndReason.valueOfOrNull(e.reason());
+        if (reason != null && reason.youthOfficerMustHear()) {
             followUps.schedule(FollowUpReason.PAIRING_ENDED_FOR_SAFEGUARDING, e.menteeId(),
                     "pairing-ended:" + e.pairingId(), e.clpCode(), at);
         }
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m == null || !List.of("PAIRED", "SUSPENDED").contains(m.status)
-                || !MENTEE_STILL_WAITS.contains(e.reason())) {
+        if (m == null || m.stage != MenteeProjection.Stage.PAIRED && m.stage != MenteeProjection.Stage.SUSPENDED
+                || reason == null || !reason.menteeStillWaits()) {
             return;
         }
-        m.status = "WAITING";
+        m.stage = MenteeProjection.Stage.WAITING;
         m.waitingSince = at;
         followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "pairing-ended:" + e.pairingId(), m.clpCode,
                 at.plus(rules.menteeWaitLimit()));
@@ -79,7 +77,7 @@ public class MenteeFollowUps {
         if (m == null) {
             return;
         }
-        m.status = "WITHDRAWN";
+        m.stage = MenteeProjection.Stage.WITHDRAWN;
         followUps.resolve(m.menteeId, List.of(FollowUpReason.MENTEE_WAITING), "mentee withdrew");
     }
 
@@ -87,16 +85,16 @@ public class MenteeFollowUps {
     @Transactional(Transactional.TxType.MANDATORY)
     public void suspended(MentoringPayloads.PairingSuspended e) {
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m != null && "PAIRED".equals(m.status)) {
-            m.status = "SUSPENDED";
+        if (m != null && m.stage == MenteeProjection.Stage.PAIRED) {
+            m.stage = MenteeProjection.Stage.SUSPENDED;
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reinstated(MentoringPayloads.PairingReinstated e) {
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m != null && "SUSPENDED".equals(m.status)) {
-            m.status = "PAIRED";
+        if (m != null && m.stage == MenteeProjection.Stage.SUSPENDED) {
+            m.stage = MenteeProjection.Stage.PAIRED;
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.time.CivilTime;
 
 /** A party member in one CLP and one ward: special-category personal data, read only through audited paths. */

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.Member;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.outbox.Outbox;
 
 import java.time.Instant;

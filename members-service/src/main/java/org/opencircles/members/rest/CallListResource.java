@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.CallList;
 import org.opencircles.members.domain.CallListEntry;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.CallListService;
 import org.opencircles.members.service.MemberFilter;
 import org.opencircles.platform.page.PageView;

@@ -1,5 +1,6 @@
 package org.opencircles.members.rest;
 
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.MemberDetails;
 import org.opencircles.members.service.ImportService;
 import org.opencircles.members.service.MemberRow;
@@ -36,7 +37,7 @@ public record ImportPreviewView(List<ColumnView> columns, int totalRows, List<Ro
     private static RowView row(MemberRow r) {
         MemberDetails q = r.details();
         return new RowView(r.line(), r.membershipNumber(), q.firstName(), q.lastName(), q.email(), q.postcode(),
-                q.dateOfBirth(), q.clpCode(), q.wardCode(), r.status() == null ? "ACTIVE" : r.status().name(),
+                q.dateOfBirth(), q.clpCode(), q.wardCode(), r.status() == null ? MembershipStatus.ACTIVE.name() : r.status().name(),
                 q.guardian() != null);
     }
 }

@@ -22,7 +22,7 @@ import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.members.domain.ErasureRetention;
 import org.opencircles.members.domain.Member;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.MemberFilter;
 import org.opencircles.members.service.MemberService;
 import org.opencircles.platform.problem.FieldValues;

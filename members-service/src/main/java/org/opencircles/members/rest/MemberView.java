@@ -2,7 +2,7 @@ package org.opencircles.members.rest;
 
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.Member;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;

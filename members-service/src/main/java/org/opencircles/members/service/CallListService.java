@@ -231,11 +231,7 @@ public class CallListService {
     }
 
     private CallList visible(UUID id) {
-        CallList list = CallList.findById(id);
-        if (list == null || !scope.canSee(list.clpCode)) {
-            throw ProblemException.notFound("Call list", id);
-        }
-        return list;
+        return scope.visible(CallList.<CallList>findById(id), l -> l.clpCode, "Call list", id);
     }
 
     private void reachable(CallList.Channel channel, StringBuilder where, Map<String, Object> params) {

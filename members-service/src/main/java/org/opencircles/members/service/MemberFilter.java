@@ -1,7 +1,7 @@
 package org.opencircles.members.service;
 
 import org.opencircles.members.domain.AgeBand;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 
 /**
  * What an organiser or secretary narrows a member list by; null fields do not filter. {@code query} searches name,

@@ -2,7 +2,7 @@ package org.opencircles.members.service;
 
 import org.opencircles.members.domain.MemberRole;
 import org.opencircles.members.domain.Postcodes;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;

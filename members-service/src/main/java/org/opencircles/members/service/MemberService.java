@@ -15,7 +15,7 @@ import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
-import org.opencircles.members.domain.MembershipStatus;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.messaging.MemberEvents;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.bulk.BulkInsert;

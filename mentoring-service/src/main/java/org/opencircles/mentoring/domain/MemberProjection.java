@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.domain;
 
+import org.opencircles.events.MembershipStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
+import org.opencircles.platform.problem.ProblemException;
 import java.util.UUID;
 
 /** What mentoring needs of a member, from member-events: CLP, status, age dates and guardian consent; no names. */
@@ -42,11 +44,34 @@ public class MemberProjection extends PanacheEntityBase {
         return adultOn != null && day.isBefore(adultOn);
     }
 
+    /**
+     * The one rule for treating someone as a child: under 18 on {@code day}, or of unknown age (no date of birth),
+     * or not known here at all. Safeguarding never assumes an adult.
+     */
+    public static boolean minorOrUnknownAge(MemberProjection member, LocalDate day) {
+        return member == null || member.adultOn == null || member.isMinorOn(day);
+    }
+
+    /** Whether the member is a minor on {@code day}; null when their age is not known. */
+    public static Boolean minorOn(MemberProjection member, LocalDate day) {
+        return member == null || member.adultOn == null ? null : member.isMinorOn(day);
+    }
+
+    /** The member as mentoring knows them, or a 422 that says they have not arrived from members-service yet. */
+    public static MemberProjection require(UUID memberId) {
+        MemberProjection m = findById(memberId);
+        if (m == null) {
+            throw ProblemException.ruleBroken("unknown-member", "memberId",
+                    "member " + memberId + " is not known to mentoring (yet); members appear seconds after joining");
+        }
+        return m;
+    }
+
     public boolean isYouthOn(LocalDate day) {
         return youthUntil != null && day.isBefore(youthUntil);
     }
 
     public boolean isActive() {
-        return "ACTIVE".equals(status);
+        return MembershipStatus.ACTIVE.name().equals(status);
     }
 }

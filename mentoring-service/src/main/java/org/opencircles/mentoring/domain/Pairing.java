@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.domain;
 
+import org.opencircles.events.PairingEndReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,14 +27,6 @@ public class Pairing extends PanacheEntityBase {
     public static final List<Status> LIVE = List.of(Status.PROPOSED, Status.ACTIVE, Status.SUSPENDED);
 
     /** Why a pairing ended; the first two leave the mentee waiting for a new mentor. */
-    public enum EndReason {
-        MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, MENTEE_LEFT, COMPLETED,
-        /** A change to either member (consent withdrawn, a date of birth, a move) broke a safeguarding rule. */
-        SAFEGUARDING_RECHECK_FAILED,
-        /** The safeguarding lead ended it after a concern. */
-        SAFEGUARDING_CONCERN
-    }
-
     @Id
     public UUID id;
 
@@ -61,7 +54,7 @@ public class Pairing extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
-    public EndReason endReason;
+    public PairingEndReason endReason;
 
     @Version
     public long version;

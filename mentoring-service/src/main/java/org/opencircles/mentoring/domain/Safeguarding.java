@@ -29,14 +29,14 @@ public final class Safeguarding {
         }
         if (mentor.status != Mentor.Status.ACTIVE || mentorMember == null || !mentorMember.isActive()) {
             breaches.add(new FieldError("mentorId", "the mentor is not an active member"));
-        } else if (mentorMember.adultOn == null || mentorMember.isMinorOn(day)) {
+        } else if (MemberProjection.minorOrUnknownAge(mentorMember, day)) {
             breaches.add(new FieldError("mentorId", "mentors must be adults"));
         }
         if (menteeMember == null || !menteeMember.isActive()) {
             breaches.add(new FieldError("menteeId", "the mentee is not an active member"));
             return breaches;
         }
-        if (menteeMember.adultOn == null || menteeMember.isMinorOn(day)) {
+        if (MemberProjection.minorOrUnknownAge(menteeMember, day)) {
             // Without a date of birth we cannot know the mentee is an adult: treat them as a minor.
             if (!mentor.checkValidOn(day, FOR_MINORS)) {
                 breaches.add(new FieldError("mentor.safeguardingCheck", "mentoring a minor needs an "

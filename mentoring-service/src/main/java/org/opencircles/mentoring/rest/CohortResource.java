@@ -1,23 +1,27 @@
 package org.opencircles.mentoring.rest;
 
-import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencircles.mentoring.domain.Cohort;
-import org.opencircles.mentoring.domain.Mentee;
-import org.opencircles.mentoring.service.Programme;
-import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.Roles;
+import org.opencircles.mentoring.domain.Cohort;
+import org.opencircles.mentoring.service.CohortService;
 
 import java.net.URI;
-import java.util.List;
 
 /** Leadership-programme cohorts. */
 @Path("/cohorts")
@@ -25,23 +29,20 @@ import java.util.List;
 public class CohortResource {
 
     @Inject
-    Programme programme;
-
-    @Inject
-    CallerScope scope;
+    CohortService cohorts;
 
     @POST
     @RolesAllowed(Roles.YOUTH_OFFICER)
-    public Response create(@Valid @NotNull MentoringDtos.CohortRequest request) {
-        scope.requireClp(request.clpCode());
-        Cohort c = programme.createCohort(request);
-        return Response.created(URI.create("/cohorts/" + c.id)).entity(MentoringDtos.CohortView.of(c, 0)).build();
+    @Operation(summary = "Start a cohort in one of the caller's CLPs")
+    public Response create(@Valid @NotNull CohortRequest request) {
+        Cohort c = cohorts.create(request.toCommand());
+        return Response.created(URI.create("/cohorts/" + c.id)).entity(CohortView.of(c, 0)).build();
     }
 
     @GET
     @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER})
-    public List<MentoringDtos.CohortView> list() {
-        return Cohort.<Cohort>listAll(Sort.by("startsOn")).stream().filter(c -> scope.canSee(c.clpCode))
-                .map(c -> MentoringDtos.CohortView.of(c, Mentee.count("cohortId", c.id))).toList();
+    @Operation(summary = "Cohorts in the caller's CLPs, by start date, with their number of mentees")
+    public PageView<CohortView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return cohorts.list(Paging.of(page, size)).map(c -> CohortView.of(c.cohort(), c.mentees()));
     }
 }

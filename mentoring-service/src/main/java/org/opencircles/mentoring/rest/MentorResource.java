@@ -1,6 +1,6 @@
 package org.opencircles.mentoring.rest;
 
-import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,16 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencircles.mentoring.domain.Mentor;
-import org.opencircles.mentoring.service.Programme;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.FieldValues;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
+import org.opencircles.mentoring.service.MentorService;
 
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 /** Mentors and their safeguarding records, for youth officers. */
 @Path("/mentors")
@@ -31,51 +28,44 @@ import java.util.UUID;
 public class MentorResource {
 
     @Inject
-    Programme programme;
+    MentorService mentors;
 
     @Inject
-    CallerScope scope;
+    SecurityIdentity identity;
 
     @POST
     @RolesAllowed(Roles.YOUTH_OFFICER)
     @Operation(summary = "Register an adult member as a mentor, with their safeguarding check")
-    public Response register(@Valid @NotNull MentoringDtos.MentorRequest request) {
-        Mentor m = programme.registerMentor(request);
-        return Response.created(URI.create("/mentors/" + m.id)).entity(programme.view(m)).build();
+    public Response register(@Valid @NotNull MentorRequest request) {
+        MentorService.MentorRecord m = mentors.register(request.toCommand());
+        return Response.created(URI.create("/mentors/" + m.mentor().id)).entity(view(m)).build();
     }
 
     @GET
     @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
-    public List<MentoringDtos.MentorView> list(@QueryParam("clp") String clp) {
-        if (clp != null && !clp.isBlank()) {
-            scope.requireClp(clp);
-        }
-        return Mentor.<Mentor>listAll(Sort.by("createdAt")).stream()
-                .filter(m -> scope.canSee(m.clpCode) && (clp == null || clp.isBlank() || clp.equals(m.clpCode)))
-                .map(programme::view).toList();
+    @Operation(summary = "Mentors in the caller's CLPs (or one of them), oldest first")
+    public PageView<MentorView> list(@QueryParam("clp") String clp, @QueryParam("page") String page,
+                                     @QueryParam("size") String size) {
+        return mentors.list(clp == null || clp.isBlank() ? null : clp, Paging.of(page, size)).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
-    public MentoringDtos.MentorView get(@PathParam("id") String id) {
-        return programme.view(visible(id));
+    public MentorView get(@PathParam("id") String id) {
+        return view(mentors.get(FieldValues.parseId(id, "id")));
     }
 
     @PUT
     @Path("/{id}/safeguarding")
     @RolesAllowed(Roles.YOUTH_OFFICER)
     @Operation(summary = "Record a new safeguarding (DBS) check or completed training")
-    public MentoringDtos.MentorView safeguarding(@PathParam("id") String id,
-                                                 @Valid @NotNull MentoringDtos.SafeguardingUpdate request) {
-        return programme.view(programme.recordSafeguarding(visible(id).id, request));
+    public MentorView safeguarding(@PathParam("id") String id, @Valid @NotNull SafeguardingRequest request) {
+        return view(mentors.recordSafeguarding(FieldValues.parseId(id, "id"), request.toCommand()));
     }
 
-    private Mentor visible(String id) {
-        Mentor m = programme.mentor(FieldValues.parseId(id, "id"));
-        if (!scope.canSee(m.clpCode)) {
-            throw ProblemException.notFound("Mentor", id);
-        }
-        return m;
+    /** DBS certificate numbers are for those who check them: youth officers, and the DPO for audit. */
+    private MentorView view(MentorService.MentorRecord r) {
+        return MentorView.of(r, identity.hasRole(Roles.YOUTH_OFFICER) || identity.hasRole(Roles.DATA_PROTECTION));
     }
 }

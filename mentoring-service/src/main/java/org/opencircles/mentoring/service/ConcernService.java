@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.service;
 
+import org.opencircles.events.PairingEndReason;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,9 @@ import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.time.CivilTime;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 
@@ -55,10 +59,13 @@ public class ConcernService {
     CallerScope scope;
 
     @Inject
-    Programme programme;
+    MentorService mentors;
 
     @Inject
-    Pairings pairings;
+    MenteeService mentees;
+
+    @Inject
+    PairingService pairings;
 
     /** A concern as a staff member raises it. */
     public record RaiseConcern(Concern.SubjectType subjectType, UUID subjectId, Concern.Category category,
@@ -77,8 +84,6 @@ public class ConcernService {
     }
 
     /** A page of concerns and how many match. */
-    public record ConcernPage(List<Concern> items, long total) {
-    }
 
     /**
      * Records a concern; a concern about a pairing suspends it, one about a mentor suspends all their live pairings,
@@ -86,7 +91,7 @@ public class ConcernService {
      */
     @Transactional
     public ConcernRecord raise(RaiseConcern command, String by) {
-        if (command.occurredOn().isAfter(programme.today())) {
+        if (command.occurredOn().isAfter(CivilTime.today(clock))) {
             throw ProblemException.invalidField("occurredOn", "must not be in the future");
         }
         Concern c = new Concern();
@@ -103,12 +108,12 @@ public class ConcernService {
         List<Pairing> toSuspend = new ArrayList<>();
         switch (command.subjectType()) {
             case MENTEE -> {
-                Mentee mentee = subject(() -> programme.mentee(command.subjectId()));
+                Mentee mentee = subject(() -> mentees.mentee(command.subjectId()));
                 c.clpCode = mentee.clpCode;
                 members.add(mentee.memberId);
             }
             case MENTOR -> {
-                Mentor mentor = subject(() -> programme.mentor(command.subjectId()));
+                Mentor mentor = subject(() -> mentors.mentor(command.subjectId()));
                 c.clpCode = mentor.clpCode;
                 members.add(mentor.memberId);
                 toSuspend.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id,
@@ -116,9 +121,9 @@ public class ConcernService {
             }
             case PAIRING -> {
                 Pairing pairing = subject(() -> pairings.pairing(command.subjectId()));
-                Mentee mentee = programme.mentee(pairing.menteeId);
+                Mentee mentee = mentees.mentee(pairing.menteeId);
                 c.clpCode = mentee.clpCode;
-                members.add(programme.mentor(pairing.mentorId).memberId);
+                members.add(mentors.mentor(pairing.mentorId).memberId);
                 members.add(mentee.memberId);
                 if (pairing.status == Pairing.Status.PROPOSED || pairing.status == Pairing.Status.ACTIVE) {
                     toSuspend.add(pairing);
@@ -195,7 +200,7 @@ public class ConcernService {
                 continue;
             }
             if (end) {
-                pairings.close(p, Pairing.EndReason.SAFEGUARDING_CONCERN);
+                pairings.close(p, PairingEndReason.SAFEGUARDING_CONCERN);
                 entry(c, ConcernEntry.Kind.PAIRING_ENDED, null, null, by);
             } else if (ConcernPairing.count("pairingId = ?1 and concernId <> ?2 and concernId in "
                     + "(select x.id from Concern x where x.status = ?3)", p.id, c.id, Concern.Status.OPEN) == 0) {
@@ -203,7 +208,7 @@ public class ConcernService {
                 p.status = link.statusBefore;
                 entry(c, ConcernEntry.Kind.PAIRING_REINSTATED, null, null, by);
                 if (p.status == Pairing.Status.ACTIVE) {
-                    Mentee mentee = programme.mentee(p.menteeId);
+                    Mentee mentee = mentees.mentee(p.menteeId);
                     outbox.publish(new MentoringPayloads.PairingReinstated(p.id, p.mentorId, p.menteeId,
                             mentee.memberId, mentee.clpCode, c.id), p.id);
                 }
@@ -214,7 +219,7 @@ public class ConcernService {
             m.barredAt = now;
             m.status = Mentor.Status.INACTIVE;
             for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", m.id, Pairing.LIVE)) {
-                pairings.close(p, Pairing.EndReason.SAFEGUARDING_CONCERN);
+                pairings.close(p, PairingEndReason.SAFEGUARDING_CONCERN);
                 entry(c, ConcernEntry.Kind.PAIRING_ENDED, null, null, by);
             }
             entry(c, ConcernEntry.Kind.MENTOR_BARRED, null, null, by);
@@ -234,11 +239,12 @@ public class ConcernService {
 
     /** Concerns in the caller's CLPs, newest first, filtered in the database; the read is audited. */
     @Transactional
-    public ConcernPage list(String clp, Concern.Status status, int page, int size) {
+    public PageView<Concern> list(String clp, Concern.Status status, Paging paging) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope.restrict(where, params, "clpCode");
         if (clp != null) {
+            scope.requireClp(clp);
             where.append(" and clpCode = :clp");
             params.put("clp", clp);
         }
@@ -247,13 +253,13 @@ public class ConcernService {
             params.put("status", status);
         }
         var query = Concern.<Concern>find(where.toString(), Sort.descending("raisedAt").and("id"), params)
-                .page(Page.of(page, size));
+                .page(Page.of(paging.page(), paging.size()));
         List<Concern> items = query.list();
         long total = query.count();
         if (!items.isEmpty()) {
             audit.record("LIST", "concern", items.stream().map(x -> x.id).toList());
         }
-        return new ConcernPage(items, total);
+        return new PageView<>(items, paging.page(), paging.size(), total);
     }
 
     /**
@@ -285,25 +291,21 @@ public class ConcernService {
         link.persist();
         p.status = Pairing.Status.SUSPENDED;
         entry(c, ConcernEntry.Kind.PAIRING_SUSPENDED, null, null, by);
-        Mentee mentee = programme.mentee(p.menteeId);
+        Mentee mentee = mentees.mentee(p.menteeId);
         outbox.publish(new MentoringPayloads.PairingSuspended(p.id, p.mentorId, p.menteeId, mentee.memberId,
                 mentee.clpCode, c.id), p.id);
     }
 
     private Optional<Mentor> mentorOf(Concern c) {
         return switch (c.subjectType) {
-            case MENTOR -> Optional.of(programme.mentor(c.subjectId));
-            case PAIRING -> Optional.of(programme.mentor(pairings.pairing(c.subjectId).mentorId));
+            case MENTOR -> Optional.of(mentors.mentor(c.subjectId));
+            case PAIRING -> Optional.of(mentors.mentor(pairings.pairing(c.subjectId).mentorId));
             case MENTEE -> Optional.empty();
         };
     }
 
     private Concern visible(UUID id) {
-        Concern c = Concern.findById(id);
-        if (c == null || !scope.canSee(c.clpCode)) {
-            throw ProblemException.notFound("Concern", id);
-        }
-        return c;
+        return scope.visible(Concern.<Concern>findById(id), c -> c.clpCode, "Concern", id);
     }
 
     private ConcernRecord record(Concern c) {

@@ -1,5 +1,7 @@
 package org.opencircles.mentoring.service;
 
+import org.opencircles.events.PairingEndReason;
+import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +23,7 @@ import java.util.UUID;
 public class MemberChanges {
 
     @Inject
-    Pairings pairings;
+    PairingService pairings;
 
     @Inject
     Outbox outbox;
@@ -72,7 +74,7 @@ public class MemberChanges {
             return;
         }
         m.status = e.to();
-        if (!"ACTIVE".equals(e.to())) {
+        if (!MembershipStatus.ACTIVE.name().equals(e.to())) {
             leave(e.memberId(), "MEMBER_" + e.to());
         }
     }
@@ -102,12 +104,12 @@ public class MemberChanges {
         for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
             mentor.status = Mentor.Status.INACTIVE;
             for (Pairing p : Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE)) {
-                pairings.close(p, Pairing.EndReason.MENTOR_UNAVAILABLE);
+                pairings.close(p, PairingEndReason.MENTOR_UNAVAILABLE);
             }
         }
         for (Mentee mentee : Mentee.<Mentee>list("memberId", memberId)) {
             for (Pairing p : Pairing.<Pairing>list("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE)) {
-                pairings.close(p, Pairing.EndReason.MENTEE_LEFT);
+                pairings.close(p, PairingEndReason.MENTEE_LEFT);
             }
             if (mentee.status != Mentee.Status.WITHDRAWN && mentee.status != Mentee.Status.COMPLETED) {
                 mentee.status = Mentee.Status.WITHDRAWN;

@@ -12,7 +12,7 @@ public class SafeguardingSweep {
     private static final Logger LOG = Logger.getLogger(SafeguardingSweep.class);
 
     @Inject
-    Pairings pairings;
+    PairingService pairings;
 
     @Scheduled(every = "${open-circles.safeguarding.sweep-interval:1h}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,5 +1,6 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,12 @@ import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.FollowUpPayloads;
+import io.quarkus.panache.common.Sort;
+import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.time.CivilTime;
@@ -19,6 +25,9 @@ import org.opencircles.platform.time.CivilTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +37,7 @@ import java.util.UUID;
  * unique (reason, subject, occurrence) key means one cause can never produce two follow-ups.
  */
 @ApplicationScoped
-public class FollowUpSchedule {
+public class FollowUpService {
 
     @Inject
     EntityManager em;
@@ -38,6 +47,80 @@ public class FollowUpSchedule {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    AccessAudit audit;
+
+    /** Which follow-ups to list: a status (OPEN if null) and, when given, a CLP, a reason, a subject. */
+    public record FollowUpFilter(FollowUp.Status status, String clpCode, FollowUpReason reason, UUID subjectId) {
+    }
+
+    /**
+     * One page of follow-ups in the caller's CLPs, the longest due first. Safeguarding concerns are listed to the
+     * safeguarding lead and the notifier only; listing follow-ups about members is audited as reading them.
+     */
+    @Transactional
+    public PageView<FollowUp> list(FollowUpFilter filter, boolean withConcerns, Paging paging) {
+        StringBuilder where = new StringBuilder("status = :status");
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", filter.status() == null ? FollowUp.Status.OPEN : filter.status());
+        if (filter.clpCode() != null) {
+            scope.requireClp(filter.clpCode());
+            where.append(" and clpCode = :clp");
+            params.put("clp", filter.clpCode());
+        }
+        scope.restrict(where, params, "clpCode");
+        if (!withConcerns) {
+            where.append(" and reason <> :concern");
+            params.put("concern", FollowUpReason.SAFEGUARDING_CONCERN_RAISED);
+        }
+        if (filter.reason() != null) {
+            where.append(" and reason = :reason");
+            params.put("reason", filter.reason());
+        }
+        if (filter.subjectId() != null) {
+            where.append(" and subjectId = :subject");
+            params.put("subject", filter.subjectId());
+        }
+        var query = FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params);
+        List<FollowUp> found = query.page(paging.page(), paging.size()).list();
+        auditRead("LIST", found);
+        return new PageView<>(found, paging.page(), paging.size(), query.count());
+    }
+
+    /** A follow-up the caller may see (their CLPs, never a concern), its read audited when it is about a member. */
+    @Transactional
+    public Optional<FollowUp> shown(UUID id) {
+        FollowUp f = FollowUp.findById(id);
+        if (f == null || !f.shownTo(scope::canSee)) {
+            return Optional.empty();
+        }
+        auditRead("READ", List.of(f));
+        return Optional.of(f);
+    }
+
+    /** A person marks a follow-up they may see done (404 otherwise: a concern closes with the lead's outcome). */
+    @Transactional
+    public FollowUp completeShown(UUID id, String note) {
+        FollowUp f = FollowUp.findById(id);
+        if (f == null || !f.shownTo(scope::canSee)) {
+            throw ProblemException.notFound("Follow-up", id);
+        }
+        FollowUp done = complete(id, note, scope.principal());
+        auditRead("UPDATE", List.of(done));
+        return done;
+    }
+
+    /** Follow-ups about members (and staff notes on them) are personal data: the DPO sees who read whose. */
+    private void auditRead(String action, List<FollowUp> followUps) {
+        List<UUID> members = FollowUp.memberSubjects(followUps);
+        if (!members.isEmpty()) {
+            audit.record(action, "member", members);
+        }
+    }
 
     /** Schedules a follow-up; scheduling the same reason, subject and occurrence again does nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -123,12 +206,6 @@ public class FollowUpSchedule {
         FollowUp.update("note = ?1 where subjectId = ?2 and note is not null", "member erased", subjectId);
     }
 
-    /** Open follow-ups in {@code clp}, the longest due first; a safeguarding concern only if {@code withConcerns}. */
-    public java.util.List<FollowUp> open(String clp, boolean withConcerns, int limit) {
-        return FollowUp.<FollowUp>find("clpCode = ?1 and status = ?2 and (?3 = true or reason <> ?4) order by dueAt, id",
-                clp, FollowUp.Status.OPEN, withConcerns, FollowUpReason.SAFEGUARDING_CONCERN_RAISED)
-                .page(0, limit).list();
-    }
 
     /** A person did what the follow-up asked. */
     @Transactional
@@ -157,15 +234,15 @@ public class FollowUpSchedule {
         return switch (f.reason) {
             case NEW_MEMBER_NOT_CONTACTED -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
-                yield m != null && "ACTIVE".equals(m.status) && m.lastContactedAt == null;
+                yield m != null && MembershipStatus.ACTIVE.name().equals(m.status) && m.lastContactedAt == null;
             }
             case GUARDIAN_CONSENT_MISSING -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
-                yield m != null && !"RESIGNED".equals(m.status) && m.needsGuardianConsentOn(CivilTime.dayOf(now()));
+                yield m != null && !MembershipStatus.RESIGNED.name().equals(m.status) && m.needsGuardianConsentOn(CivilTime.dayOf(now()));
             }
             case INVOLVEMENT_NOT_FOLLOWED_UP -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
-                yield m != null && !"RESIGNED".equals(m.status) && m.wantsToGetInvolvedAt != null
+                yield m != null && !MembershipStatus.RESIGNED.name().equals(m.status) && m.wantsToGetInvolvedAt != null
                         && (m.lastContactedAt == null || m.lastContactedAt.isBefore(m.wantsToGetInvolvedAt));
             }
             case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE -> {
@@ -175,7 +252,7 @@ public class FollowUpSchedule {
             case PAIRING_ENDED_FOR_SAFEGUARDING, SAFEGUARDING_CONCERN_RAISED -> true;
             case MENTEE_WAITING -> {
                 MenteeProjection m = MenteeProjection.findById(f.subjectId);
-                yield m != null && "WAITING".equals(m.status);
+                yield m != null && m.stage == MenteeProjection.Stage.WAITING;
             }
         };
     }

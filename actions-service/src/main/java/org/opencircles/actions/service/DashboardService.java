@@ -17,11 +17,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.page.PageView;
 import java.util.Map;
 
 /** An organiser's figures for a CLP, and the story they tell in plain sentences. */
 @ApplicationScoped
-public class Dashboard {
+public class DashboardService {
 
     @Inject
     EntityManager em;
@@ -71,6 +75,25 @@ public class Dashboard {
     public List<String> knownClps() {
         return em.createNativeQuery("select clp_code from clp_figures union select clp_code from clp_figures_stale "
                 + "order by 1").getResultList();
+    }
+
+    /**
+     * One page of the figures of the CLPs a caller covers ({@code visible}; empty: every CLP heard of), in code order.
+     * The page of codes is chosen in the database; only that page's CLPs are recomputed and read.
+     */
+    @SuppressWarnings("unchecked")
+    public PageView<ClpFigures> page(Optional<Set<String>> visible, Paging paging) {
+        String known = "select clp_code from clp_figures union select clp_code from clp_figures_stale";
+        String scoped = visible.isPresent() ? "select unnest(cast(:visible as text[])) as clp_code" : known;
+        var codes = em.createNativeQuery("select clp_code from (" + scoped + ") c order by 1")
+                .setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size());
+        var count = em.createNativeQuery("select count(*) from (" + scoped + ") c");
+        visible.ifPresent(v -> {
+            codes.setParameter("visible", v.toArray(String[]::new));
+            count.setParameter("visible", v.toArray(String[]::new));
+        });
+        List<String> page = codes.getResultList();
+        return new PageView<>(forClps(page), paging.page(), paging.size(), ((Number) count.getSingleResult()).longValue());
     }
 
     public ClpFigures forClp(String clp) {

@@ -1,8 +1,11 @@
-package org.opencircles.members.domain;
+package org.opencircles.events;
 
 import java.util.Set;
 
-/** Where a member stands with the party; lapsed members (in arrears) and resigned members can rejoin. */
+/**
+ * Where a member stands with the party; lapsed members (in arrears) and resigned members can rejoin. The names are
+ * the {@code status} values of member events, so every service compares against these, never string literals.
+ */
 public enum MembershipStatus {
     ACTIVE, LAPSED, RESIGNED;
 

@@ -1,5 +1,6 @@
 package org.opencircles.mentoring.service;
 
+import org.opencircles.events.PairingEndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,11 @@ import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.mentoring.domain.Safeguarding;
-import org.opencircles.mentoring.rest.MentoringDtos;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
+import io.quarkus.panache.common.Sort;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.FieldError;
@@ -29,7 +34,7 @@ import java.util.UUID;
 
 /** The pairing lifecycle and its sessions, with safeguarding enforced at every step rather than advised. */
 @ApplicationScoped
-public class Pairings {
+public class PairingService {
 
     @Inject
     ClusterLock clusterLock;
@@ -41,19 +46,63 @@ public class Pairings {
     Outbox outbox;
 
     @Inject
-    Programme programme;
+    MentorService mentors;
+
+    @Inject
+    MenteeService mentees;
+
+    @Inject
+    CallerScope scope;
+
+    /** Propose pairing this mentor with this mentee. */
+    public record ProposePairing(UUID mentorId, UUID menteeId) {
+    }
+
+    /** "I have a concern", flagged with a session: what kind, and what was seen or heard. */
+    public record ConcernFlag(Concern.Category category, String account) {
+    }
+
+    /** A session held: when, how long, how, whether supervised, notes, and a concern if one was flagged. */
+    public record LogSession(LocalDate heldOn, int minutes, String mode, boolean supervised, String notes,
+                             ConcernFlag concern) {
+    }
+
+    /** A mentor suggested for a mentee, and why. */
+    public record Suggestion(UUID mentorId, String clpCode, boolean sameClp, List<String> sharedSkills,
+                             int capacityLeft, int score) {
+    }
+
+    private LocalDate today() {
+        return CivilTime.today(clock);
+    }
+
+    /** A pairing whose mentee is in the caller's CLPs; 404 otherwise. */
+    public Pairing visible(UUID id) {
+        Pairing p = Pairing.findById(id);
+        return scope.visible(p, x -> mentees.mentee(x.menteeId).clpCode, "Pairing", id);
+    }
+
+    /** One page of a pairing's sessions, in the order they were held. */
+    @Transactional
+    public PageView<MentoringSession> sessions(UUID pairingId, Paging paging) {
+        Pairing p = visible(pairingId);
+        var query = MentoringSession.<MentoringSession>find("pairingId", Sort.by("heldOn").and("id"), p.id);
+        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
+                query.count());
+    }
 
     @Inject
     ConcernService concerns;
 
     @Transactional
-    public Pairing propose(MentoringDtos.PairingRequest r, String by) {
-        Mentor mentor = programme.mentor(r.mentorId());
-        Mentee mentee = programme.mentee(r.menteeId());
+    public Pairing propose(ProposePairing r, String by) {
+        Mentee mentee = mentees.mentee(r.menteeId());
+        scope.requireClp(mentee.clpCode);
+        Mentor mentor = mentors.mentor(r.mentorId());
         if (mentee.status != Mentee.Status.WAITING) {
             throw ProblemException.ruleBroken("mentee-not-waiting", "menteeId", "the mentee is " + mentee.status);
         }
-        enforce(mentor, mentee, programme.today());
+        enforce(mentor, mentee, today());
         Pairing p = new Pairing();
         p.id = UUID.randomUUID();
         p.mentorId = mentor.id;
@@ -68,13 +117,13 @@ public class Pairings {
     /** Starts a proposed pairing; safeguarding is checked again for the start date, as a check may have lapsed. */
     @Transactional
     public Pairing activate(UUID pairingId, LocalDate startOn) {
-        Pairing p = pairing(pairingId);
+        Pairing p = visible(pairingId);
         if (p.status != Pairing.Status.PROPOSED) {
             throw ProblemException.ruleBroken("pairing-not-proposed", "status", "the pairing is " + p.status);
         }
-        Mentor mentor = programme.mentor(p.mentorId);
-        Mentee mentee = programme.mentee(p.menteeId);
-        LocalDate start = startOn == null ? programme.today() : startOn;
+        Mentor mentor = mentors.mentor(p.mentorId);
+        Mentee mentee = mentees.mentee(p.menteeId);
+        LocalDate start = startOn == null ? today() : startOn;
         enforce(mentor, mentee, start, p.id);
         p.status = Pairing.Status.ACTIVE;
         p.startedOn = start;
@@ -85,8 +134,8 @@ public class Pairings {
     }
 
     @Transactional
-    public Pairing end(UUID pairingId, Pairing.EndReason reason) {
-        Pairing p = pairing(pairingId);
+    public Pairing end(UUID pairingId, PairingEndReason reason) {
+        Pairing p = visible(pairingId);
         if (!p.isLive()) {
             throw ProblemException.ruleBroken("pairing-ended", "status", "the pairing has already ended");
         }
@@ -95,8 +144,8 @@ public class Pairings {
     }
 
     @Transactional
-    public MentoringSession logSession(UUID pairingId, MentoringDtos.SessionRequest r, String by) {
-        Pairing p = pairing(pairingId);
+    public MentoringSession logSession(UUID pairingId, LogSession r, String by) {
+        Pairing p = visible(pairingId);
         if (p.status == Pairing.Status.SUSPENDED) {
             throw ProblemException.ruleBroken("pairing-suspended", "pairingId",
                     "the pairing is suspended while a safeguarding concern is looked into: no sessions until the "
@@ -108,10 +157,10 @@ public class Pairings {
         if (p.startedOn != null && r.heldOn().isBefore(p.startedOn)) {
             throw ProblemException.invalidField("heldOn", "is before the pairing started on " + p.startedOn);
         }
-        Mentor mentor = programme.mentor(p.mentorId);
-        Mentee mentee = programme.mentee(p.menteeId);
+        Mentor mentor = mentors.mentor(p.mentorId);
+        Mentee mentee = mentees.mentee(p.menteeId);
         MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
-        boolean minor = menteeMember == null || menteeMember.adultOn == null || menteeMember.isMinorOn(r.heldOn());
+        boolean minor = MemberProjection.minorOrUnknownAge(menteeMember, r.heldOn());
         if (minor && !r.supervised() && !mentor.checkValidOn(r.heldOn(), Safeguarding.FOR_MINORS)) {
             throw ProblemException.ruleBroken("safeguarding", "mentor.safeguardingCheck",
                     "the mentor's check was not in force on " + r.heldOn() + ": only supervised sessions may be logged");
@@ -135,13 +184,16 @@ public class Pairings {
         return s;
     }
 
-    /** Mentors who may be paired with this mentee today, best first: same CLP, shared skills, room to take them. */
-    public List<MentoringDtos.Suggestion> suggest(UUID menteeId, int limit) {
-        Mentee mentee = programme.mentee(menteeId);
+    /**
+     * Mentors who may be paired with this mentee (in the caller's CLPs) today, best first: same CLP, shared skills,
+     * room to take them; the first {@code limit}, and how many there are in all.
+     */
+    public PageView<Suggestion> suggest(UUID menteeId, int limit) {
+        Mentee mentee = mentees.visible(menteeId);
         MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
-        LocalDate today = programme.today();
+        LocalDate today = today();
         Set<String> goals = new HashSet<>(mentee.goals);
-        List<MentoringDtos.Suggestion> suggestions = new ArrayList<>();
+        List<Suggestion> suggestions = new ArrayList<>();
         for (Mentor mentor : Mentor.<Mentor>list("status", Mentor.Status.ACTIVE)) {
             MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
             int capacityLeft = mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE);
@@ -151,11 +203,11 @@ public class Pairings {
             List<String> shared = mentor.skills.stream().filter(goals::contains).sorted().toList();
             boolean sameClp = mentor.clpCode.equals(mentee.clpCode);
             int score = (sameClp ? 100 : 0) + 10 * shared.size() + capacityLeft;
-            suggestions.add(new MentoringDtos.Suggestion(mentor.id, mentor.clpCode, sameClp, shared, capacityLeft, score));
+            suggestions.add(new Suggestion(mentor.id, mentor.clpCode, sameClp, shared, capacityLeft, score));
         }
-        suggestions.sort(Comparator.comparingInt(MentoringDtos.Suggestion::score).reversed()
+        suggestions.sort(Comparator.comparingInt(Suggestion::score).reversed()
                 .thenComparing(s -> s.mentorId().toString()));
-        return suggestions.stream().limit(limit).toList();
+        return new PageView<>(suggestions.stream().limit(limit).toList(), 0, limit, suggestions.size());
     }
 
     /** Ends live pairings with minors whose mentor's check has expired; returns how many ended. One replica at a time. */
@@ -164,15 +216,15 @@ public class Pairings {
         if (!clusterLock.tryLock("safeguarding-sweep")) {
             return 0;
         }
-        LocalDate today = programme.today();
+        LocalDate today = today();
         int ended = 0;
         for (Pairing p : Pairing.<Pairing>list("status in ?1", Pairing.LIVE)) {
-            Mentor mentor = programme.mentor(p.mentorId);
-            Mentee mentee = programme.mentee(p.menteeId);
+            Mentor mentor = mentors.mentor(p.mentorId);
+            Mentee mentee = mentees.mentee(p.menteeId);
             MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
-            boolean minor = menteeMember == null || menteeMember.adultOn == null || menteeMember.isMinorOn(today);
+            boolean minor = MemberProjection.minorOrUnknownAge(menteeMember, today);
             if (minor && !mentor.checkValidOn(today, Safeguarding.FOR_MINORS)) {
-                close(p, Pairing.EndReason.SAFEGUARDING_EXPIRED);
+                close(p, PairingEndReason.SAFEGUARDING_EXPIRED);
                 ended++;
             }
         }
@@ -185,7 +237,7 @@ public class Pairings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recheck(UUID memberId) {
-        LocalDate today = programme.today();
+        LocalDate today = today();
         List<Pairing> live = new ArrayList<>();
         for (Mentor mentor : Mentor.<Mentor>list("memberId", memberId)) {
             live.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE));
@@ -195,12 +247,12 @@ public class Pairings {
         }
         int ended = 0;
         for (Pairing p : live) {
-            Mentor mentor = programme.mentor(p.mentorId);
-            Mentee mentee = programme.mentee(p.menteeId);
+            Mentor mentor = mentors.mentor(p.mentorId);
+            Mentee mentee = mentees.mentee(p.menteeId);
             MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
             MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
             if (!Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
-                close(p, Pairing.EndReason.SAFEGUARDING_RECHECK_FAILED);
+                close(p, PairingEndReason.SAFEGUARDING_RECHECK_FAILED);
                 ended++;
             }
         }
@@ -209,11 +261,11 @@ public class Pairings {
 
     /** Ends a pairing and publishes it; the mentee waits again when the mentor side ended it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void close(Pairing p, Pairing.EndReason reason) {
-        Mentee mentee = programme.mentee(p.menteeId);
+    public void close(Pairing p, PairingEndReason reason) {
+        Mentee mentee = mentees.mentee(p.menteeId);
         boolean wasActive = p.status == Pairing.Status.ACTIVE || p.status == Pairing.Status.SUSPENDED;
         p.status = Pairing.Status.ENDED;
-        p.endedOn = programme.today();
+        p.endedOn = today();
         p.endReason = reason;
         if (mentee.status == Mentee.Status.PAIRED || mentee.status == Mentee.Status.WAITING) {
             mentee.status = switch (reason) {

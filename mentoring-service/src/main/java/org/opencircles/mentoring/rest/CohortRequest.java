@@ -1,0 +1,19 @@
+package org.opencircles.mentoring.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.opencircles.mentoring.domain.Skill;
+import org.opencircles.mentoring.service.CohortService;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A new leadership-programme cohort. */
+public record CohortRequest(@NotBlank @Size(max = 100) String name, @NotBlank String clpCode,
+                            @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Set<@NotNull Skill> focus) {
+
+    CohortService.NewCohort toCommand() {
+        return new CohortService.NewCohort(name, clpCode, startsOn, endsOn, focus);
+    }
+}
