@@ -98,7 +98,7 @@ class OrganiserPageTest {
         // The two members nobody called get a follow-up each once the (test-short) wait is over.
         await().atMost(Duration.ofSeconds(30)).until(() -> as("organiser-national")
                 .get("/follow-ups?clp=" + clp + "&reason=NEW_MEMBER_NOT_CONTACTED").then().extract()
-                .<List<?>>path("$").size() == 2);
+                .<List<?>>path("items").size() == 2);
 
         try (BrowserContext context = signedIn("organiser-national", 1280, 900)) {
             Page page = context.newPage();

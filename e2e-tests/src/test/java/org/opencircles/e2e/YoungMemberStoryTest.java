@@ -190,7 +190,7 @@ class YoungMemberStoryTest {
         // 5. Nobody starts the pairing and the mentee waits too long: the youth officer gets one follow-up.
         long toFollowUp = millisUntil(() -> as("actions", "youth-officer")
                 .get("/follow-ups?reason=MENTEE_WAITING&subjectId=" + mentee).then().extract()
-                .<List<?>>path("$").size() == 1, Duration.ofSeconds(30));
+                .<List<?>>path("items").size() == 1, Duration.ofSeconds(30));
         as("actions", "youth-officer").get("/follow-ups?subjectId=" + mentee).then()
                 .body("items[0].assigneeRole", equalTo("youth-officer")).body("items[0].clpCode", equalTo("DWN"));
         TopicProbe.Received due = TopicProbe.awaitRecord(system.bootstrap, "follow-ups",

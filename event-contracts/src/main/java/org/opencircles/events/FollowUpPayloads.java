@@ -9,9 +9,8 @@ public final class FollowUpPayloads {
     }
 
     /**
-     * Someone must act. {@code reason} is NEW_MEMBER_NOT_CONTACTED, GUARDIAN_CONSENT_MISSING,
-     * INVOLVEMENT_NOT_FOLLOWED_UP, COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE, MENTEE_WAITING,
-     * PAIRING_ENDED_FOR_SAFEGUARDING or SAFEGUARDING_CONCERN_RAISED; {@code subjectId} is the member, commitment,
+     * Someone must act. {@code reason} is a {@link FollowUpReason} name (a reader meeting one it does not know
+     * treats it as a follow-up with no sentence of its own); {@code subjectId} is the member, commitment,
      * mentee or concern it is about; {@code assigneeRole} is secretary, organiser, youth-officer or safeguarding-lead
      * of {@code clpCode}.
      */

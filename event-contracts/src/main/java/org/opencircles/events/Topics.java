@@ -14,6 +14,19 @@ public final class Topics {
     /** Every service's audit of reads and writes of personal data, ids only; read by members-service for the DPO. */
     public static final String PERSONAL_DATA_ACCESS = "personal-data-access";
 
+    /** Every topic events travel on, as a deployment creates them. */
+    public static final java.util.List<String> ALL = java.util.List.of(MEMBER_EVENTS, COMMITMENT_EVENTS, FOLLOW_UPS,
+            MENTORING_EVENTS, PERSONAL_DATA_ACCESS);
+
+    /** The services that consume events, each with its own dead-letter topic. */
+    public static final java.util.List<String> CONSUMERS = java.util.List.of("members-service", "actions-service",
+            "mentoring-service", "notifier-service");
+
+    /** Where a service puts the messages it can never process, with the reason in headers. */
+    public static String deadLetters(String service) {
+        return service + ".dlq";
+    }
+
     private Topics() {
     }
 }

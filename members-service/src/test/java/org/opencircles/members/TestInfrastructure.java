@@ -1,13 +1,14 @@
 package org.opencircles.members;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import org.opencircles.testkit.KafkaTestResource;
 import org.opencircles.testkit.PostgresTestResource;
 
 /** Every test in this module runs against a real Kafka broker and a fresh members_test database. */
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "members_test"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(scope = TestResourceScope.GLOBAL, value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "members_test"))
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

@@ -59,11 +59,9 @@ public final class KafkaBroker {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
             java.util.Set<String> existing = admin.listTopics().names().get();
-            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = java.util.stream.Stream.of(
-                            org.opencircles.events.Topics.MEMBER_EVENTS, org.opencircles.events.Topics.COMMITMENT_EVENTS,
-                            org.opencircles.events.Topics.FOLLOW_UPS, org.opencircles.events.Topics.MENTORING_EVENTS,
-                            org.opencircles.events.Topics.PERSONAL_DATA_ACCESS,
-                            "actions-service.dlq", "mentoring-service.dlq", "members-service.dlq")
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = java.util.stream.Stream.concat(
+                            org.opencircles.events.Topics.ALL.stream(), org.opencircles.events.Topics.CONSUMERS.stream()
+                                    .map(org.opencircles.events.Topics::deadLetters))
                     .filter(t -> !existing.contains(t))
                     .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, 3, (short) 1)).toList();
             admin.createTopics(missing).all().get();

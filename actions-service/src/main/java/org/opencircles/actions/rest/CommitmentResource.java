@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.Commitment;
 import org.opencircles.actions.domain.CommitmentStatus;
@@ -33,6 +34,8 @@ import java.util.Map;
 /** Commitments members made, and their progress to done. */
 @Path("/commitments")
 @Tag(name = "Commitments")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class CommitmentResource {
 
     @Inject
@@ -44,6 +47,9 @@ public class CommitmentResource {
     @POST
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Record a commitment made at an event or meeting")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "422", description = "An owner is not an active member of the CLP")
+    @APIResponse(responseCode = "201", description = "Recorded")
     public Response make(@Valid @NotNull CommitmentRequest request) {
         scope.requireClp(request.clpCode());
         Commitment c = commitments.make(new CommitmentService.MakeCommitment(request.clpCode(), request.kind(),
@@ -56,6 +62,8 @@ public class CommitmentResource {
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
     @Operation(summary = "List commitments by CLP, status, or overdue only, soonest due first")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of commitments, soonest due first")
     public PageView<CommitmentView> list(@QueryParam("clp") String clp, @QueryParam("status") String status,
                                          @QueryParam("overdue") boolean overdue, @QueryParam("page") String page,
                                          @QueryParam("size") String size) {
@@ -68,6 +76,9 @@ public class CommitmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The commitment with its updates")
     public CommitmentView get(@PathParam("id") String id) {
         Commitment c = commitments.visible(FieldValues.parseId(id, "id"));
         return CommitmentView.of(c, commitments.today(), commitments.updates(c.id));
@@ -77,6 +88,10 @@ public class CommitmentResource {
     @Path("/{id}/progress")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Report progress: status, percent complete, money raised, a new due date, a note")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "422", description = "The status cannot move that way, or the commitment is closed")
+    @APIResponse(responseCode = "200", description = "The commitment as updated")
     public CommitmentView progress(@PathParam("id") String id, @Valid @NotNull ProgressRequest request) {
         Commitment c = commitments.visible(FieldValues.parseId(id, "id"));
         Commitment updated = commitments.progress(c.id, new CommitmentService.ReportProgress(request.status(),

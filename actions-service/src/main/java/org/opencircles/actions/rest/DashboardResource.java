@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.service.DashboardService;
 import org.opencircles.platform.security.CallerScope;
@@ -19,6 +20,8 @@ import org.opencircles.platform.page.Paging;
 @Path("/dashboard")
 @Tag(name = "Dashboard")
 @RolesAllowed({Roles.ORGANISER, Roles.SECRETARY, Roles.YOUTH_OFFICER})
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class DashboardResource {
 
     @Inject
@@ -29,6 +32,8 @@ public class DashboardResource {
 
     @GET
     @Operation(summary = "Figures and story for every CLP the caller covers, a page at a time in code order")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of CLPs' figures, in code order")
     public PageView<DashboardService.ClpFigures> all(@QueryParam("page") String page,
                                                      @QueryParam("size") String size) {
         return dashboard.page(scope.visibleClps(), Paging.of(page, size));
@@ -37,6 +42,7 @@ public class DashboardResource {
     @GET
     @Path("/{clp}")
     @Operation(summary = "Figures and story for one CLP")
+    @APIResponse(responseCode = "200", description = "The CLP's figures and story")
     public DashboardService.ClpFigures clp(@PathParam("clp") String clp) {
         scope.requireClp(clp);
         return dashboard.forClp(clp);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
@@ -34,6 +35,8 @@ import java.util.UUID;
 /** Follow-ups for staff and notifiers: what is open (or done), and marking one done. */
 @Path("/follow-ups")
 @Tag(name = "Follow-ups")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class FollowUpResource {
 
     @Inject
@@ -59,6 +62,8 @@ public class FollowUpResource {
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.SAFEGUARDING_LEAD, Roles.NOTIFIER})
     @Operation(summary = "Follow-ups by status (default OPEN), CLP, reason or subject, the longest due first")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of follow-ups, the longest due first")
     public PageView<FollowUpView> list(@QueryParam("status") String status, @QueryParam("clp") String clp,
                                        @QueryParam("reason") String reason, @QueryParam("subjectId") String subjectId,
                                        @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -76,6 +81,10 @@ public class FollowUpResource {
     @Path("/{id}/done")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
     @Operation(summary = "Mark an open follow-up done")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "409", description = "The follow-up is no longer open")
+    @APIResponse(responseCode = "200", description = "The follow-up, done")
     public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
         return FollowUpView.of(followUps.completeShown(FieldValues.parseId(id, "id"),
                 request == null ? null : request.note()));

@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.actions.domain.Commitment;
 import org.opencircles.actions.domain.CommitmentKind;
 import org.opencircles.actions.domain.CommitmentStatus;
@@ -87,7 +87,7 @@ public class CommitmentService {
     Clock clock;
 
     @Inject
-    FollowUpRules rules;
+    FollowUpConfig rules;
 
     @Inject
     FollowUpService followUps;

@@ -1,6 +1,10 @@
 package org.opencircles.actions.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.event.Observes;
+import org.opencircles.actions.config.FollowUpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -15,8 +19,19 @@ public class FollowUpClock {
     @Inject
     FollowUpService schedule;
 
-    @Scheduled(every = "${open-circles.follow-ups.check-interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    FollowUpConfig config;
+
+    @Inject
+    Scheduler scheduler;
+
+    /** Ticks every {@link FollowUpConfig#checkInterval()}, scheduled here so the interval has one home, the config. */
+    void start(@Observes StartupEvent started) {
+        scheduler.newJob(FollowUpClock.class.getName()).setInterval(config.checkInterval().toString())
+                .setDelayed("2s").setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> tick()).schedule();
+    }
+
     void tick() {
         try {
             // One batch per tick: a backlog drains at BATCH per interval rather than flooding notifiers.

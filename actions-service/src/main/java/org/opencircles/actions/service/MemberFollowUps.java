@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.actions.domain.CallListProjection;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
@@ -35,7 +35,7 @@ public class MemberFollowUps {
                     FollowUpReason.GUARDIAN_CONSENT_MISSING);
 
     @Inject
-    FollowUpRules rules;
+    FollowUpConfig rules;
 
     @Inject
     FollowUpService followUps;

@@ -4,7 +4,7 @@ import org.opencircles.events.PairingEndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpRules;
+import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MentoringPayloads;
@@ -22,7 +22,7 @@ public class MenteeFollowUps {
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
 
     @Inject
-    FollowUpRules rules;
+    FollowUpConfig rules;
 
     @Inject
     FollowUpService followUps;

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import org.opencircles.members.service.AuditService;
@@ -21,6 +22,8 @@ import java.util.UUID;
 @Path("/audit")
 @Tag(name = "Data protection")
 @RolesAllowed(Roles.DATA_PROTECTION)
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class AuditResource {
 
     @Inject
@@ -34,6 +37,8 @@ public class AuditResource {
     @GET
     @Path("/access")
     @Operation(summary = "Who read or changed a member's personal data, in any service, newest first")
+    @APIResponse(responseCode = "400", description = "memberId is missing or not an id, or a bad page or size")
+    @APIResponse(responseCode = "200", description = "A page of accesses, newest first")
     public PageView<AccessView> access(@QueryParam("memberId") String memberId, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
         if (memberId == null || memberId.isBlank()) {
@@ -47,6 +52,8 @@ public class AuditResource {
     @GET
     @Path("/erasures")
     @Operation(summary = "Every erasure carried out: which member id, by whom, when, under which reference")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of erasures, newest first")
     public PageView<ErasureView> erasures(@QueryParam("page") String page, @QueryParam("size") String size) {
         return audit.erasures(Paging.of(page, size)).map(e -> ErasureView.of(e.record(), e.retained()));
     }

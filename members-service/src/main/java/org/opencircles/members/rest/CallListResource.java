@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.CallList;
@@ -36,6 +37,8 @@ import java.util.Map;
 @Path("/call-lists")
 @Tag(name = "Call lists")
 @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class CallListResource {
 
     @Inject
@@ -50,6 +53,9 @@ public class CallListResource {
     @POST
     @Operation(summary = "Make a call list from a member filter: members who consented to the channel, minors through "
             + "their parent or guardian")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "The CLP already has a call list with that name")
+    @APIResponse(responseCode = "201", description = "Saved")
     public Response make(@Valid @NotNull CallListRequest request) {
         CallListRequest.Filter f = request.filter();
         CallList.Channel channel = FieldValues.parseEnum(CallList.Channel.class, request.channel(), "channel");
@@ -78,6 +84,8 @@ public class CallListResource {
 
     @GET
     @Operation(summary = "Call lists of the caller's CLPs, newest first, with progress (done of total)")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of call lists")
     public PageView<CallListView> list(@QueryParam("clp") String clp, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
         String code = blank(clp);
@@ -92,6 +100,9 @@ public class CallListResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The call list with its progress")
     public CallListView get(@PathParam("id") String id) {
         return CallListView.of(lists.get(FieldValues.parseId(id, "id")), json);
     }
@@ -99,6 +110,9 @@ public class CallListResource {
     @GET
     @Path("/{id}/entries")
     @Operation(summary = "The members to contact, in order; remaining=true for those without an outcome yet")
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "A page of the list's members, by the channel's consent")
     public PageView<CallListEntryView> entries(@PathParam("id") String id, @QueryParam("remaining") String remaining,
                                                @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
@@ -112,6 +126,9 @@ public class CallListResource {
     @Path("/{id}/entries/{memberId}/outcome")
     @Operation(summary = "Record an outcome (REACHED, NO_ANSWER, WRONG_NUMBER, WANTS_TO_GET_INVOLVED, DO_NOT_CONTACT); "
             + "it is logged as a contact")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "Recorded, and logged as a contact")
     public CallListEntryView outcome(@PathParam("id") String id, @PathParam("memberId") String memberId,
                                      @Valid @NotNull CallListOutcomeRequest request) {
         return CallListEntryView.of(lists.recordOutcome(FieldValues.parseId(id, "id"),
@@ -125,6 +142,9 @@ public class CallListResource {
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "The whole list as CSV (UTF-8 with BOM, formulas neutralised; default) or JSON (format=json); "
             + "audited")
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The list as CSV (UTF-8 with BOM) or JSON")
     public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
         String f = format == null || format.isBlank() ? "csv" : format.trim().toLowerCase();
         if (!List.of("csv", "json").contains(f)) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.QueryParam;
 import org.opencircles.members.domain.Clp;
@@ -25,6 +26,8 @@ import java.util.List;
 /** CLPs and their wards. */
 @Path("/clps")
 @Tag(name = "CLPs and wards")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class ClpResource {
 
     @Inject
@@ -33,6 +36,8 @@ public class ClpResource {
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.ADMIN})
     @Operation(summary = "CLPs the caller may see, by name, with their wards")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of CLPs with their wards")
     public PageView<ClpView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return clps.list(Paging.of(page, size)).map(c -> ClpView.of(c.clp(), c.wards()));
     }
@@ -40,6 +45,8 @@ public class ClpResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.ADMIN})
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The CLP with its wards")
     public ClpView get(@PathParam("code") String code) {
         ClpService.ClpWithWards found = clps.get(code);
         return ClpView.of(found.clp(), found.wards());
@@ -48,6 +55,9 @@ public class ClpResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a CLP")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "A CLP with that code or name exists")
+    @APIResponse(responseCode = "201", description = "Registered")
     public Response create(@Valid @NotNull ClpRequest request) {
         Clp clp = clps.create(new ClpService.NewClp(request.code(), request.name(), request.region()));
         return Response.created(URI.create("/clps/" + clp.code)).entity(ClpView.of(clp, List.of())).build();
@@ -57,6 +67,10 @@ public class ClpResource {
     @Path("/{code}/wards")
     @RolesAllowed({Roles.ADMIN, Roles.SECRETARY})
     @Operation(summary = "Add a ward to a CLP")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "409", description = "A ward with that code, or that name in the CLP, exists")
+    @APIResponse(responseCode = "201", description = "Added")
     public Response addWard(@PathParam("code") String code, @Valid @NotNull WardRequest request) {
         Ward ward = clps.addWard(code, new ClpService.NewWard(request.code(), request.name()));
         return Response.created(URI.create("/clps/" + code + "/wards/" + ward.code))

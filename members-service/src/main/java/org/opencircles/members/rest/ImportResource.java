@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
@@ -31,6 +32,8 @@ import java.util.Map;
 @jakarta.ws.rs.Path("/imports")
 @Tag(name = "Imports")
 @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.ADMIN})
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class ImportResource {
 
     @Inject
@@ -42,6 +45,10 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "text/plain", "application/octet-stream"})
     @Operation(summary = "Upload a membership list (CSV, UTF-8 with or without BOM, or Windows-1252; dates dd/mm/yyyy)")
+    @APIResponse(responseCode = "400", description = "Not a membership list, or a bad column mapping (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "An import for an overlapping set of CLPs is still running")
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit")
+    @APIResponse(responseCode = "202", description = "Queued; follow it at Location")
     public Response upload(InputStream body, @QueryParam("fileName") String fileName,
                            @QueryParam("map") List<String> map) {
         ImportJob job = imports.receive(body, fileName, mapping(map), scope.principal(), scope.visibleClps());
@@ -53,6 +60,9 @@ public class ImportResource {
     @Consumes({"text/csv", "text/plain", "application/octet-stream"})
     @Operation(summary = "What an upload would do (detected columns, the first rows as they would be saved, their "
             + "errors) without saving or publishing anything; map=Header=column for headers it cannot guess")
+    @APIResponse(responseCode = "400", description = "Not a membership list, or a bad column mapping (problem+json naming it)")
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit")
+    @APIResponse(responseCode = "200", description = "What the upload would do; nothing saved")
     public ImportPreviewView preview(InputStream body, @QueryParam("map") List<String> map) {
         return ImportPreviewView.of(imports.preview(body, mapping(map), scope.visibleClps(), 50));
     }
@@ -74,6 +84,8 @@ public class ImportResource {
 
     @GET
     @Operation(summary = "Recent imports started by the caller, newest first")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of the caller's imports")
     public PageView<ImportJobView> recent(@QueryParam("page") String page, @QueryParam("size") String size) {
         return imports.recent(Paging.of(page, size)).map(ImportJobView::of);
     }
@@ -81,6 +93,9 @@ public class ImportResource {
     @GET
     @jakarta.ws.rs.Path("/{id}")
     @Operation(summary = "Progress of an import: rows processed, created, updated, unchanged, failed")
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "No such import among the caller's")
+    @APIResponse(responseCode = "200", description = "The import's progress")
     public ImportJobView get(@PathParam("id") String id) {
         return ImportJobView.of(imports.job(FieldValues.parseId(id, "id")));
     }
@@ -88,6 +103,9 @@ public class ImportResource {
     @GET
     @jakarta.ws.rs.Path("/{id}/errors")
     @Operation(summary = "Rows that were not saved, with the column and the reason, by line")
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "No such import among the caller's")
+    @APIResponse(responseCode = "200", description = "A page of refused rows, by line")
     public PageView<ImportErrorView> errors(@PathParam("id") String id, @QueryParam("page") String page,
                                             @QueryParam("size") String size) {
         return imports.errors(FieldValues.parseId(id, "id"), Paging.of(page, size)).map(ImportErrorView::of);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.ContactLogEntry;
@@ -37,6 +38,8 @@ import java.util.UUID;
 /** Members of the CLPs the caller runs: register, read, update, change status, log contacts, erase. */
 @Path("/members")
 @Tag(name = "Members")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class MemberResource {
 
     @Inject
@@ -48,6 +51,9 @@ public class MemberResource {
     @POST
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Register a member")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "The membership number is already registered")
+    @APIResponse(responseCode = "201", description = "Registered")
     public Response join(@NotNull MemberRequest request) {
         Member member = members.join(request.toDetails());
         return Response.created(URI.create("/members/" + member.id))
@@ -58,6 +64,8 @@ public class MemberResource {
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
     @Operation(summary = "List members, filtered by CLP, ward, status, age band, interest or days without contact, "
             + "and searched (q) by name, membership number, email, phone or postcode, best match first")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of members, best match first when searched")
     public PageView<MemberView> list(@QueryParam("clp") String clp, @QueryParam("ward") String ward,
                                      @QueryParam("status") String status, @QueryParam("ageBand") String ageBand,
                                      @QueryParam("interest") String interest,
@@ -82,6 +90,10 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER})
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "410", description = "The member was erased")
+    @APIResponse(responseCode = "200", description = "The member")
     public MemberView get(@PathParam("id") String id) {
         return MemberView.of(members.read(FieldValues.parseId(id, "id")), members.today());
     }
@@ -90,6 +102,11 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Replace a member's details; send If-Match with the version you read to avoid lost updates")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "410", description = "The member was erased")
+    @APIResponse(responseCode = "412", description = "The member changed since the version in If-Match")
+    @APIResponse(responseCode = "200", description = "The member as saved")
     public MemberView update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                              @NotNull MemberRequest request) {
         UUID memberId = FieldValues.parseId(id, "id");
@@ -102,6 +119,11 @@ public class MemberResource {
     @Path("/{id}/status")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Change membership status (lapse, resign, rejoin)")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "410", description = "The member was erased")
+    @APIResponse(responseCode = "422", description = "The status cannot move that way (e.g. RESIGNED to LAPSED)")
+    @APIResponse(responseCode = "200", description = "The member with the new status")
     public MemberView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest request) {
         return MemberView.of(members.changeStatus(FieldValues.parseId(id, "id"),
                 new MemberService.ChangeStatus(request.status(), request.reason())), members.today());
@@ -111,6 +133,10 @@ public class MemberResource {
     @Path("/{id}/contacts")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
     @Operation(summary = "Log a contact: wants to get involved, called, met, emailed, texted, no answer")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "410", description = "The member was erased")
+    @APIResponse(responseCode = "201", description = "Logged")
     public Response logContact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
         ContactLogEntry entry = members.logContact(FieldValues.parseId(id, "id"),
                 new MemberService.LogContact(request.kind(), request.notes(), request.at()));
@@ -121,6 +147,10 @@ public class MemberResource {
     @GET
     @Path("/{id}/contacts")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER})
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "410", description = "The member was erased")
+    @APIResponse(responseCode = "200", description = "A page of the contact log, newest first")
     public PageView<ContactView> contacts(@PathParam("id") String id, @QueryParam("page") String page,
                                           @QueryParam("size") String size) {
         UUID memberId = FieldValues.parseId(id, "id");
@@ -132,6 +162,9 @@ public class MemberResource {
     @Path("/{id}/erasure")
     @RolesAllowed(Roles.DATA_PROTECTION)
     @Operation(summary = "Erase the member's personal data here and, through member.erased, in every service")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The erasure record")
     public ErasureView erase(@PathParam("id") String id, @Valid @NotNull ErasureRequest request) {
         ErasureRecord record = members.erase(FieldValues.parseId(id, "id"), request.reference());
         return ErasureView.of(record, List.of());

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
-import org.opencircles.members.config.ImportSettings;
+import org.opencircles.members.config.ImportConfig;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.ImportJob;
 import org.opencircles.members.domain.ImportRowError;
@@ -72,7 +72,7 @@ public class ImportService {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     @Inject
-    ImportSettings settings;
+    ImportConfig settings;
 
     @Inject
     MemberService members;

@@ -4,7 +4,7 @@ import org.opencircles.members.domain.AgeBand;
 import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencircles.members.config.MembershipRules;
+import org.opencircles.members.config.MembershipConfig;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.platform.problem.FieldError;
@@ -20,7 +20,7 @@ import java.util.Map;
 public class JoiningChecks {
 
     @Inject
-    MembershipRules rules;
+    MembershipConfig rules;
 
     /** Every rule the request breaks; empty when it may be saved. Wards are looked up in the database. */
     public List<FieldError> check(MemberDetails r, LocalDate today) {
@@ -43,7 +43,8 @@ public class JoiningChecks {
         return check(r, today, clpExists, wardClp, false);
     }
 
-    private List<FieldError> check(MemberDetails r, LocalDate today, boolean clpExists, String wardClp,
+    // Package-private: the rule itself, without the database, for unit tests.
+    List<FieldError> check(MemberDetails r, LocalDate today, boolean clpExists, String wardClp,
                                    boolean guardianMayFollow) {
         List<FieldError> errors = new ArrayList<>();
         if (!clpExists) {

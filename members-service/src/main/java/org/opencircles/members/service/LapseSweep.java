@@ -1,6 +1,10 @@
 package org.opencircles.members.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.event.Observes;
+import org.opencircles.members.config.MembershipConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -14,8 +18,19 @@ public class LapseSweep {
     @Inject
     MemberService members;
 
-    @Scheduled(every = "${open-circles.membership.lapse-sweep-interval:1h}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    MembershipConfig config;
+
+    @Inject
+    Scheduler scheduler;
+
+    /** Sweeps every {@link MembershipConfig#lapseSweepInterval()}, scheduled here so the interval has one home. */
+    void start(@Observes StartupEvent started) {
+        scheduler.newJob(LapseSweep.class.getName()).setInterval(config.lapseSweepInterval().toString())
+                .setDelayed("30s").setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> sweep()).schedule();
+    }
+
     void sweep() {
         int lapsed;
         int total = 0;

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.opencircles.events.MemberPayloads;
-import org.opencircles.members.config.MembershipRules;
+import org.opencircles.members.config.MembershipConfig;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.ContactKind;
 import org.opencircles.members.domain.ContactLogEntry;
@@ -16,7 +16,6 @@ import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.events.MembershipStatus;
-import org.opencircles.members.messaging.MemberEvents;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.cluster.ClusterLock;
@@ -63,7 +62,7 @@ public class MemberService {
     Clock clock;
 
     @Inject
-    MembershipRules rules;
+    MembershipConfig rules;
 
     @Inject
     CallerScope scope;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.mentoring.service.MemberChanges;
+import org.opencircles.mentoring.service.MemberProjectionService;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
@@ -13,7 +13,7 @@ import org.opencircles.platform.inbox.ReceivedEvent;
 public class MemberEventsConsumer implements EventHandler {
 
     @Inject
-    MemberChanges members;
+    MemberProjectionService members;
 
     @Override
     public String topic() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
@@ -25,6 +26,8 @@ import java.net.URI;
 /** Mentors and their safeguarding records, for youth officers. */
 @Path("/mentors")
 @Tag(name = "Mentors")
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
 public class MentorResource {
 
     @Inject
@@ -36,6 +39,10 @@ public class MentorResource {
     @POST
     @RolesAllowed(Roles.YOUTH_OFFICER)
     @Operation(summary = "Register an adult member as a mentor, with their safeguarding check")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "The member is already a mentor")
+    @APIResponse(responseCode = "422", description = "Not an active adult member known to mentoring")
+    @APIResponse(responseCode = "201", description = "Registered")
     public Response register(@Valid @NotNull MentorRequest request) {
         MentorService.MentorRecord m = mentors.register(request.toCommand());
         return Response.created(URI.create("/mentors/" + m.mentor().id)).entity(view(m)).build();
@@ -44,6 +51,8 @@ public class MentorResource {
     @GET
     @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
     @Operation(summary = "Mentors in the caller's CLPs (or one of them), oldest first")
+    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "200", description = "A page of mentors")
     public PageView<MentorView> list(@QueryParam("clp") String clp, @QueryParam("page") String page,
                                      @QueryParam("size") String size) {
         return mentors.list(clp == null || clp.isBlank() ? null : clp, Paging.of(page, size)).map(this::view);
@@ -52,6 +61,9 @@ public class MentorResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.YOUTH_OFFICER, Roles.ORGANISER, Roles.DATA_PROTECTION})
+    @APIResponse(responseCode = "400", description = "The id, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The mentor")
     public MentorView get(@PathParam("id") String id) {
         return view(mentors.get(FieldValues.parseId(id, "id")));
     }
@@ -60,6 +72,9 @@ public class MentorResource {
     @Path("/{id}/safeguarding")
     @RolesAllowed(Roles.YOUTH_OFFICER)
     @Operation(summary = "Record a new safeguarding (DBS) check or completed training")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "200", description = "The mentor as updated")
     public MentorView safeguarding(@PathParam("id") String id, @Valid @NotNull SafeguardingRequest request) {
         return view(mentors.recordSafeguarding(FieldValues.parseId(id, "id"), request.toCommand()));
     }

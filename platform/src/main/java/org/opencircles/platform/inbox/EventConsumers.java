@@ -69,7 +69,8 @@ public class EventConsumers {
      */
     public synchronized Member startMember() {
         if (deadLetters == null) {
-            deadLetters = new DeadLetters(config.deadLetterTopic().orElse(application + ".dlq"), kafkaConfig);
+            deadLetters = new DeadLetters(config.deadLetterTopic()
+                    .orElse(org.opencircles.events.Topics.deadLetters(application)), kafkaConfig);
         }
         ConsumerLoop loop = new ConsumerLoop(application + "-consumer-" + started.incrementAndGet(), application,
                 handlers(), inbox, config, kafkaConfig, deadLetters);

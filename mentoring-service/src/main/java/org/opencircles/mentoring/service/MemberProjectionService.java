@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Applies member-events: keeps the projection, and ends the pairings of members who lapse, resign or are erased. */
 @ApplicationScoped
-public class MemberChanges {
+public class MemberProjectionService {
 
     @Inject
     PairingService pairings;

@@ -1,4 +1,4 @@
-package org.opencircles.members.messaging;
+package org.opencircles.members.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

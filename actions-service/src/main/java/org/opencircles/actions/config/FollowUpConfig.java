@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** When follow-ups fall due; each CLP's patience is a party decision, so none of it is hard-coded. */
 @ConfigMapping(prefix = "open-circles.follow-ups")
-public interface FollowUpRules {
+public interface FollowUpConfig {
 
     /** A new member with no contact logged within this long gets a follow-up for their CLP secretary. */
     @WithDefault("P14D")

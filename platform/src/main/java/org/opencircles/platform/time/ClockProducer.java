@@ -1,4 +1,4 @@
-package org.opencircles.platform.json;
+package org.opencircles.platform.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Party rules that differ between parties and change over time. */
 @ConfigMapping(prefix = "open-circles.membership")
-public interface MembershipRules {
+public interface MembershipConfig {
 
     /** Youngest age at which someone may join (Labour: 14). */
     @WithDefault("14")

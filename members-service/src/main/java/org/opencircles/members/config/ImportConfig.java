@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** How membership-list imports are processed. */
 @ConfigMapping(prefix = "open-circles.import")
-public interface ImportSettings {
+public interface ImportConfig {
 
     /** Rows saved per transaction (written set-based, so larger chunks cost less each); progress follows each chunk. */
     @WithDefault("2000")

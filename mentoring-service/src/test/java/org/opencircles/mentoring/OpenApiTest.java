@@ -1,0 +1,26 @@
+package org.opencircles.mentoring;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.ApiDocument;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItems;
+
+/** The OpenAPI document tells a client every problem+json status it may meet. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyOperationDocumentsItsProblems() {
+        ApiDocument api = ApiDocument.served();
+        assertThat(api.breaches(), empty());
+        // A success documented beside the problems keeps its body: the one page shape of the list.
+        assertThat(api.successSchema("get", "/mentors", "200"), containsString("PageView"));
+        assertThat(api.statuses("post", "/pairings"), hasItems("201", "400", "401", "403", "404", "422"));
+        assertThat(api.statuses("post", "/mentors"), hasItems("201", "400", "409", "422"));
+        assertThat(api.statuses("get", "/mentees"), hasItems("200", "400"));
+    }
+}
