@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Paths and bodies the database could not store are 400s naming where, never 500s (found by a bad-input sweep). */
 @QuarkusTest

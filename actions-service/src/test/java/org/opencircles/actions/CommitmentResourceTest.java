@@ -1,5 +1,6 @@
 package org.opencircles.actions;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.opencircles.testkit.TopicProbe;
@@ -18,7 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class CommitmentResourceTest {
@@ -65,7 +66,7 @@ class CommitmentResourceTest {
         as("sec-dwn").body(Map.of("status", "IN_PROGRESS")).post("/commitments/" + id + "/progress")
                 .then().statusCode(422).body("errors[0].field", equalTo("status"));
 
-        List<TopicProbe.Received> progressed = TopicProbe.awaitRecords(Upstream.bootstrap(), "commitment-events",
+        List<TopicProbe.Received> progressed = TopicProbe.awaitRecords(KafkaBroker.bootstrapServers(), "commitment-events",
                 r -> id.equals(r.key()) && "commitment.progressed".equals(r.value().path("type").asText()), 2,
                 Duration.ofSeconds(20));
         // Progress notes are free text: they stay in actions-service, the topic carries status and figures (v2).
@@ -74,12 +75,12 @@ class CommitmentResourceTest {
         assertThat(progressed.toString(), not(containsString("mentors recruited")));
         assertThat(progressed.get(0).value().path("payload").has("note"), equalTo(false));
 
-        TopicProbe.Received made = TopicProbe.awaitRecord(Upstream.bootstrap(), "commitment-events",
+        TopicProbe.Received made = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "commitment-events",
                 r -> id.equals(r.key()) && "commitment.made".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
         assertThat(made.value().path("payload").path("kind").asText(), equalTo("YOUTH_MENTORING_PROGRAMME"));
         assertThat(made.value().path("payload").path("ownerMemberIds").get(0).asText(), equalTo(owner.toString()));
-        TopicProbe.awaitRecord(Upstream.bootstrap(), "commitment-events",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "commitment-events",
                 r -> id.equals(r.key()) && "DONE".equals(r.value().path("payload").path("status").asText()),
                 Duration.ofSeconds(20));
     }

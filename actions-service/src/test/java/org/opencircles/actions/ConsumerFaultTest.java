@@ -1,5 +1,6 @@
 package org.opencircles.actions;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -85,7 +86,7 @@ class ConsumerFaultTest {
         assertThat(Postgres.number(DB, "select count(*) from follow_up where reason = 'NEW_MEMBER_NOT_CONTACTED' "
                 + "and subject_id = any(?)", (Object) members.toArray(UUID[]::new)), equalTo((long) members.size()));
         Set<String> keys = members.stream().map(UUID::toString).collect(Collectors.toSet());
-        assertThat("nothing dead-lettered", TopicProbe.readAll(Upstream.bootstrap(), "actions-service.dlq",
+        assertThat("nothing dead-lettered", TopicProbe.readAll(KafkaBroker.bootstrapServers(), "actions-service.dlq",
                 r -> keys.contains(r.key())), empty());
     }
 
@@ -143,11 +144,11 @@ class ConsumerFaultTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "RESOLVED".equals(Postgres.column(DB,
                 "select status from follow_up where id = ?", followUp).get(0)));
-        List<TopicProbe.Received> published = TopicProbe.awaitRecords(Upstream.bootstrap(), "follow-ups",
+        List<TopicProbe.Received> published = TopicProbe.awaitRecords(KafkaBroker.bootstrapServers(), "follow-ups",
                 r -> followUp.toString().equals(r.key()), 2, Duration.ofSeconds(20));
         assertThat(published.stream().map(r -> r.value().path("type").asText()).toList(),
                 equalTo(List.of("follow-up.due", "follow-up.closed")));
-        assertThat(TopicProbe.readAll(Upstream.bootstrap(), "actions-service.dlq",
+        assertThat(TopicProbe.readAll(KafkaBroker.bootstrapServers(), "actions-service.dlq",
                 r -> member.toString().equals(r.key())), empty());
         assertThat(FollowUpReason.NEW_MEMBER_NOT_CONTACTED.name(),
                 equalTo(published.get(1).value().path("payload").path("reason").asText()));
@@ -162,15 +163,15 @@ class ConsumerFaultTest {
                  "status":"ACTIVE","joinedOn":"%s","adultOn":null,"youthUntil":null,"guardianConsent":false,
                  "preferredLanguage":"cy"}}""".formatted(UUID.randomUUID(), Instant.now(), member, member,
                 LocalDate.now());
-        TopicProbe.send(Upstream.bootstrap(), "member-events", member.toString(), newer);
+        TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", member.toString(), newer);
         await().atMost(Duration.ofSeconds(20)).until(() -> projected(List.of(member)) == 1);
         assertThat(Postgres.column(DB, "select clp_code from member_projection where member_id = ?", member),
                 equalTo(List.of("DWN")));
 
         UUID future = UUID.randomUUID();
-        TopicProbe.send(Upstream.bootstrap(), "member-events", future.toString(),
+        TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", future.toString(),
                 newer.replace("\"version\":1", "\"version\":2").replace(member.toString(), future.toString()));
-        TopicProbe.Received dead = TopicProbe.awaitRecord(Upstream.bootstrap(), "actions-service.dlq",
+        TopicProbe.Received dead = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "actions-service.dlq",
                 r -> future.toString().equals(r.key()), Duration.ofSeconds(20));
         assertThat(dead.headers().get("dead-letter-reason"), containsString("member.joined version 2"));
         assertThat(dead.headers().get("dead-letter-consumer"), equalTo("actions-service/member-events"));

@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** The figures are kept per CLP, yet every read reflects the last committed write, nationally and per CLP. */
 @QuarkusTest

@@ -1,5 +1,6 @@
 package org.opencircles.actions;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.opencircles.events.MemberPayloads;
@@ -17,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class FollowUpResourceTest {
@@ -33,13 +34,13 @@ class FollowUpResourceTest {
         String joined = Upstream.publish(new MemberPayloads.Joined(member, "ISN", "ISN-W1", "ACTIVE", LocalDate.now(),
                 null, null, false), member);
         // Redelivery of the very same event (same event id) must not schedule a second follow-up.
-        TopicProbe.send(Upstream.bootstrap(), "member-events", member.toString(), joined);
+        TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", member.toString(), joined);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> open("sec-isn", "NEW_MEMBER_NOT_CONTACTED", member).size() == 1);
         as("sec-isn").get("/follow-ups?subjectId=" + member).then()
                 .body("items[0].assigneeRole", equalTo("secretary")).body("items[0].clpCode", equalTo("ISN"))
                 .body("items[0].subjectType", equalTo("member"));
-        List<TopicProbe.Received> due = TopicProbe.awaitRecords(Upstream.bootstrap(), "follow-ups",
+        List<TopicProbe.Received> due = TopicProbe.awaitRecords(KafkaBroker.bootstrapServers(), "follow-ups",
                 r -> member.toString().equals(r.value().path("payload").path("subjectId").asText())
                         && "follow-up.due".equals(r.value().path("type").asText()), 1, Duration.ofSeconds(20));
         assertThat(due, hasSize(1));
@@ -51,7 +52,7 @@ class FollowUpResourceTest {
         as("sec-isn").body("{\"note\": \"Called, coming to the ward meeting\"}").post("/follow-ups/" + followUp + "/done")
                 .then().statusCode(200).body("status", equalTo("DONE")).body("closedBy", equalTo("sec-isn"));
         as("sec-isn").body("{}").post("/follow-ups/" + followUp + "/done").then().statusCode(409);
-        TopicProbe.awaitRecord(Upstream.bootstrap(), "follow-ups",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "follow-ups",
                 r -> followUp.equals(r.key()) && "follow-up.closed".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
     }
@@ -90,8 +91,8 @@ class FollowUpResourceTest {
 
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionContinues() {
-        TopicProbe.send(Upstream.bootstrap(), "member-events", "garbage", "this is not an event {");
-        TopicProbe.Received dead = TopicProbe.awaitRecord(Upstream.bootstrap(), "actions-service.dlq",
+        TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", "garbage", "this is not an event {");
+        TopicProbe.Received dead = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "actions-service.dlq",
                 r -> "garbage".equals(r.key()), Duration.ofSeconds(30));
         assertThat(dead.value().asText(), equalTo("this is not an event {"));
         UUID member = Upstream.memberJoined("CHT");
@@ -136,7 +137,7 @@ class FollowUpResourceTest {
                 member, "CRN", "SAFEGUARDING_RECHECK_FAILED"), pairing);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> open("youth-officer", "PAIRING_ENDED_FOR_SAFEGUARDING", mentee).size() == 1);
-        TopicProbe.Received due = TopicProbe.awaitRecord(Upstream.bootstrap(), "follow-ups",
+        TopicProbe.Received due = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "follow-ups",
                 r -> mentee.toString().equals(r.value().path("payload").path("subjectId").asText())
                         && "PAIRING_ENDED_FOR_SAFEGUARDING".equals(r.value().path("payload").path("reason").asText()),
                 Duration.ofSeconds(20));
@@ -170,7 +171,7 @@ class FollowUpResourceTest {
         String followUp = open("sec-cht", "NEW_MEMBER_NOT_CONTACTED", member).get(0);
         as("sec-cht").body("{\"note\": \"Rang, left a message\"}").post("/follow-ups/" + followUp + "/done")
                 .then().statusCode(200);
-        List<TopicProbe.Received> audited = TopicProbe.awaitRecords(Upstream.bootstrap(), "personal-data-access",
+        List<TopicProbe.Received> audited = TopicProbe.awaitRecords(KafkaBroker.bootstrapServers(), "personal-data-access",
                 r -> "sec-cht".equals(r.value().path("payload").path("principal").asText())
                         && r.value().path("payload").path("subjectIds").toString().contains(member.toString()),
                 2, Duration.ofSeconds(20));

@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 /**
  * The organiser's page in a real browser (the system's Chromium driven by Playwright): the story, the charts, the

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.opencircles.actions.Upstream.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Every actions-service operation × every demo person × their own CLP and another: the exact status each gets. */
 @QuarkusTest

@@ -1,5 +1,6 @@
 package org.opencircles.actions;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,17 +19,11 @@ final class Upstream {
     private Upstream() {
     }
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 
-    static RequestSpecification as(String user) {
-        return org.opencircles.testkit.Staff.as(user);
-    }
 
     /** Publishes an event and returns its message, so a test can publish the very same message again. */
     static String publish(Record payload, UUID aggregateId) {
-        return UpstreamEvents.publish(bootstrap(), payload, aggregateId);
+        return UpstreamEvents.publish(KafkaBroker.bootstrapServers(), payload, aggregateId);
     }
 
     static UUID memberJoined(String clp) {

@@ -1,5 +1,6 @@
 package org.opencircles.members;
 
+import static org.opencircles.testkit.Staff.as;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -13,9 +14,6 @@ final class Api {
     private Api() {
     }
 
-    static RequestSpecification as(String user) {
-        return org.opencircles.testkit.Staff.as(user);
-    }
 
     /** Creates a CLP with one ward, WARD code {@code <clp>-W1}; idempotent across tests sharing the database. */
     static void clpWithWard(String code, String name) {

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Search, call lists from filter to outcomes to contact log, consent per channel, and a safe export. */
 @QuarkusTest

@@ -8,7 +8,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class ClpResourceTest {

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class ImportResourceTest {

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.opencircles.members.Api.adult;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Events written through the outbox arrive on member-events with the envelope and payload docs/events.md shows. */
 @QuarkusTest

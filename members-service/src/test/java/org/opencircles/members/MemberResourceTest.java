@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.opencircles.members.Api.adult;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 import static org.opencircles.members.Api.uniqueNumber;
 
 @QuarkusTest

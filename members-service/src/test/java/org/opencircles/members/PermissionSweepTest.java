@@ -21,7 +21,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Every members-service operation × every demo person × their own CLP and another: the exact status each gets. */
 @QuarkusTest

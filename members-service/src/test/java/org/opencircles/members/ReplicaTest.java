@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Two replicas of members-service on one database: neither spoils the other's imports or doubles a sweep. */
 @QuarkusTest

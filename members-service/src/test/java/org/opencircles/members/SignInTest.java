@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.opencircles.members.Api.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** The services accept only the identity provider's tokens: right signature, issuer, audience, and in date. */
 @QuarkusTest

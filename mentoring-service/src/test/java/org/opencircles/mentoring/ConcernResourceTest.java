@@ -1,5 +1,6 @@
 package org.opencircles.mentoring;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.opencircles.mentoring.Members.as;
+import static org.opencircles.testkit.Staff.as;
 
 /** Safeguarding concerns: suspension at once, content for the lead alone, an outcome that ends or reinstates. */
 @QuarkusTest
@@ -95,19 +96,19 @@ class ConcernResourceTest {
                 .body("items.id", hasItem(id)).body("page", equalTo(0)).body("size", equalTo(50));
 
         // Every read is audited, forwarded to the central audit like any other.
-        TopicProbe.awaitRecord(Members.bootstrap(), "personal-data-access",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "personal-data-access",
                 r -> "dsl-london".equals(r.value().path("payload").path("principal").asText())
                         && "READ".equals(r.value().path("payload").path("action").asText())
                         && r.value().path("payload").path("subjectIds").toString().contains(id),
                 Duration.ofSeconds(20));
 
         // Events: ids and codes only, never the account.
-        TopicProbe.Received raised = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.Received raised = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> id.equals(r.key()) && "concern.raised".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
         assertThat(raised.value().path("payload").path("category").asText(), equalTo("ONLINE_HARM"));
         assertThat(raised.value().toString(), not(containsString("private app")));
-        TopicProbe.Received suspended = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.Received suspended = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> "pairing.suspended".equals(r.value().path("type").asText())
                         && pairing.equals(r.value().path("payload").path("pairingId").asText()),
                 Duration.ofSeconds(20));
@@ -133,7 +134,7 @@ class ConcernResourceTest {
                 .body("status", equalTo("ENDED")).body("endReason", equalTo("SAFEGUARDING_CONCERN"));
         as("dsl-london").body(Map.of("outcome", "NO_FURTHER_ACTION")).post("/concerns/" + id + "/outcome")
                 .then().statusCode(422).body("type", containsString("concern-closed"));
-        TopicProbe.Received decided = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.Received decided = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> id.equals(r.key()) && "concern.outcome-recorded".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
         assertThat(decided.value().path("payload").path("outcome").asText(), equalTo("REFERRED_TO_LADO"));
@@ -157,7 +158,7 @@ class ConcernResourceTest {
         as("youth-officer").get("/pairings/" + first).then().body("status", equalTo("ACTIVE"));
         as("youth-officer").get("/pairings/" + second).then().body("status", equalTo("ACTIVE"));
         as("youth-officer").body(session()).post("/pairings/" + first + "/sessions").then().statusCode(201);
-        TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> "pairing.reinstated".equals(r.value().path("type").asText())
                         && second.equals(r.value().path("payload").path("pairingId").asText()),
                 Duration.ofSeconds(20));
@@ -196,7 +197,7 @@ class ConcernResourceTest {
                 .then().statusCode(201).body("suspendedPairingIds.size()", equalTo(0)).extract().path("id");
         as("dsl-london").get("/concerns/" + id).then().body("memberIds", contains(member.toString()));
 
-        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Erased(member, Instant.now()), member);
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.Erased(member, Instant.now()), member);
         await().atMost(Duration.ofSeconds(20)).until(() -> as("dsl-london").get("/concerns/" + id).then().extract()
                 .path("memberIds").toString().equals("[]"));
         as("dpo").get("/concerns/" + id).then().statusCode(200)
@@ -204,7 +205,7 @@ class ConcernResourceTest {
                 .body("history.kind", contains("RAISED", "MEMBER_ERASED_RECORD_KEPT"));
         as("youth-officer").get("/mentees/" + mentee).then().body("memberId", nullValue());
 
-        TopicProbe.Received kept = TopicProbe.awaitRecord(Members.bootstrap(), "personal-data-access",
+        TopicProbe.Received kept = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "personal-data-access",
                 r -> "personal-data.retained-on-erasure".equals(r.value().path("type").asText())
                         && member.toString().equals(r.value().path("payload").path("memberId").asText()),
                 Duration.ofSeconds(20));

@@ -1,5 +1,7 @@
 package org.opencircles.mentoring;
 
+import static org.opencircles.testkit.Staff.as;
+import org.opencircles.testkit.KafkaBroker;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -21,19 +23,13 @@ final class Members {
     private Members() {
     }
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 
-    static RequestSpecification as(String user) {
-        return org.opencircles.testkit.Staff.as(user);
-    }
 
     /** A member aged {@code age} today, announced on member-events. */
     static UUID joined(String clp, int age, boolean guardianConsent) {
         UUID id = UUID.randomUUID();
         LocalDate born = LocalDate.now().minusYears(age).minusDays(10);
-        UpstreamEvents.publish(bootstrap(), new MemberPayloads.Joined(id, clp, clp + "-W1", "ACTIVE", LocalDate.now(),
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.Joined(id, clp, clp + "-W1", "ACTIVE", LocalDate.now(),
                 born.plusYears(18), born.plusYears(27), guardianConsent), id);
         return id;
     }

@@ -1,5 +1,6 @@
 package org.opencircles.mentoring;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.opencircles.mentoring.Members.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class MentorResourceTest {
@@ -39,7 +40,7 @@ class MentorResourceTest {
                 .body("items.checkReference", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
         // Every read is audited and sent, ids only, to members-service, where the DPO reads all services' audit.
         org.opencircles.testkit.TopicProbe.Received read = org.opencircles.testkit.TopicProbe.awaitRecord(
-                Members.bootstrap(), "personal-data-access",
+                KafkaBroker.bootstrapServers(), "personal-data-access",
                 r -> "organiser-london".equals(r.value().path("payload").path("principal").asText())
                         && r.value().path("payload").path("subjectIds").toString().contains(member.toString()),
                 java.time.Duration.ofSeconds(20));

@@ -1,5 +1,6 @@
 package org.opencircles.mentoring;
 
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.opencircles.events.MemberPayloads;
@@ -20,7 +21,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.opencircles.mentoring.Members.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class PairingResourceTest {
@@ -66,7 +67,7 @@ class PairingResourceTest {
         as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("PAIRED"))
                 .body("minorToday", equalTo(true));
 
-        TopicProbe.Received activated = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.Received activated = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> mentee.equals(r.key()) && pairing.equals(r.value().path("aggregateId").asText())
                         && "pairing.activated".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
@@ -113,25 +114,25 @@ class PairingResourceTest {
                 .then().statusCode(201).extract().path("id");
         as("youth-officer").body("{}").post("/pairings/" + pairing + "/activate").then().statusCode(200);
 
-        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.StatusChanged(mentorMember, "CHT", "ACTIVE",
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.StatusChanged(mentorMember, "CHT", "ACTIVE",
                 "LAPSED", MemberPayloads.ARREARS_PAST_GRACE), mentorMember);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "ENDED".equals(as("youth-officer").get("/pairings/" + pairing).then().extract().path("status")));
         as("youth-officer").get("/pairings/" + pairing).then().body("endReason", equalTo("MENTOR_UNAVAILABLE"));
         as("youth-officer").get("/mentors/" + mentor).then().body("status", equalTo("INACTIVE"));
         as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("WAITING"));
-        TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> mentee.equals(r.key()) && pairing.equals(r.value().path("aggregateId").asText())
                         && "pairing.ended".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
 
-        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Erased(menteeMember, Instant.now()), menteeMember);
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.Erased(menteeMember, Instant.now()), menteeMember);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 as("youth-officer").get("/mentees/" + mentee).then().extract().path("memberId") == null);
         as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("WITHDRAWN"))
                 .body("goals.size()", equalTo(0)).body("memberId", nullValue());
         as("youth-officer").get("/pairings/" + pairing + "/sessions").then().statusCode(200);
-        TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> mentee.equals(r.key()) && "mentee.withdrawn".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
     }
@@ -149,13 +150,13 @@ class PairingResourceTest {
 
         // The guardian withdraws consent: members-service says so, mentoring ends the pairing at once.
         LocalDate born = LocalDate.now().minusYears(15).minusDays(10);
-        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Updated(menteeMember, "CRN", "CRN-W1",
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.Updated(menteeMember, "CRN", "CRN-W1",
                 born.plusYears(18), born.plusYears(27), false), menteeMember);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "ENDED".equals(as("youth-officer").get("/pairings/" + pairing).then().extract().path("status")));
         as("youth-officer").get("/pairings/" + pairing).then().body("endReason", equalTo("SAFEGUARDING_RECHECK_FAILED"));
         as("youth-officer").get("/mentees/" + mentee).then().body("status", equalTo("WAITING"));
-        TopicProbe.Received ended = TopicProbe.awaitRecord(Members.bootstrap(), "mentoring-events",
+        TopicProbe.Received ended = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "mentoring-events",
                 r -> mentee.equals(r.key()) && "pairing.ended".equals(r.value().path("type").asText()),
                 Duration.ofSeconds(20));
         assertThat(ended.value().path("payload").path("reason").asText(), equalTo("SAFEGUARDING_RECHECK_FAILED"));
@@ -164,7 +165,7 @@ class PairingResourceTest {
                 .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("mentee.guardianConsent"));
 
         // The mentor moves to Cheltenham: their mentoring record moves with them.
-        UpstreamEvents.publish(Members.bootstrap(), new MemberPayloads.Updated(mentorMember, "CHT", "CHT-W1",
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new MemberPayloads.Updated(mentorMember, "CHT", "CHT-W1",
                 LocalDate.now().minusYears(22), LocalDate.now().minusYears(13), false), mentorMember);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "CHT".equals(as("youth-officer").get("/mentors/" + mentor).then().extract().path("clpCode")));

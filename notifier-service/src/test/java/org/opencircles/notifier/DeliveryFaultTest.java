@@ -1,5 +1,6 @@
 package org.opencircles.notifier;
 
+import org.opencircles.testkit.Staff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,17 +80,17 @@ class DeliveryFaultTest {
         assertThat((String) email(id).get("lastError"), containsString("SMTP 550"));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> (int) email(id).get("attempts") == 1);
-        Notices.as("admin").get("/emails?status=REFUSED").then().statusCode(200);
+        Staff.as("admin").get("/emails?status=REFUSED").then().statusCode(200);
         assertThat(Notices.emails("status=REFUSED").stream().anyMatch(e -> id.equals(e.get("id"))), equalTo(true));
 
         // The address is fixed at the server's end; the admin sends it again, once.
         MailTestResource.front().refused.remove(gone);
-        Notices.as("admin").post("/emails/" + id + "/resend").then().statusCode(200)
+        Staff.as("admin").post("/emails/" + id + "/resend").then().statusCode(200)
                 .body("status", equalTo("PENDING"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(email(id).get("status")));
         assertThat(Notices.copies(gone, id), equalTo(1L));
-        Notices.as("admin").post("/emails/" + id + "/resend").then().statusCode(409);
-        Notices.as("admin").post("/emails/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+        Staff.as("admin").post("/emails/" + id + "/resend").then().statusCode(409);
+        Staff.as("admin").post("/emails/" + UUID.randomUUID() + "/resend").then().statusCode(404);
     }
 
     @Test
@@ -141,7 +142,7 @@ class DeliveryFaultTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> MailTestResource.inbox(officer).isEmpty());
 
-        Notices.as("admin").post("/emails/" + id + "/resend").then().statusCode(200);
+        Staff.as("admin").post("/emails/" + id + "/resend").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(email(id.toString()).get("status")));
         assertThat(Notices.copies(officer, id.toString()), equalTo(1L));
         assertThat((String) email(id.toString()).get("lastError"), equalTo(null));
@@ -211,7 +212,7 @@ class DeliveryFaultTest {
     }
 
     private static Map<String, Object> email(String id) {
-        return Notices.as("admin").get("/emails/" + id).then().statusCode(200).extract().path("");
+        return Staff.as("admin").get("/emails/" + id).then().statusCode(200).extract().path("");
     }
 
     private static void sleep(long millis) {

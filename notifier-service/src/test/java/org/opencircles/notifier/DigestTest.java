@@ -1,5 +1,7 @@
 package org.opencircles.notifier;
 
+import org.opencircles.testkit.Staff;
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,9 +54,9 @@ class DigestTest {
         UUID concern = Notices.due(FollowUpReason.SAFEGUARDING_CONCERN_RAISED, "DGB");
         UUID elsewhere = Notices.due(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, "DGZ");
         UUID fundraising = UUID.randomUUID();
-        UpstreamEvents.publish(Notices.bootstrap(), new CommitmentPayloads.Made(fundraising, "DGA", "FUNDRAISING",
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new CommitmentPayloads.Made(fundraising, "DGA", "FUNDRAISING",
                 "Quiz night", "Autumn conference", List.of(), LocalDate.now().minusDays(3), 100_000L), fundraising);
-        UpstreamEvents.publish(Notices.bootstrap(), new CommitmentPayloads.Progressed(fundraising, "DGA",
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new CommitmentPayloads.Progressed(fundraising, "DGA",
                 "IN_PROGRESS", 40, 42_000L), fundraising);
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 FollowUp.count("clpCode in ?1", List.of("DGA", "DGB", "DGZ")) == 6
@@ -115,14 +117,14 @@ class DigestTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 FollowUp.count("id", waiting) == 1));
 
-        int first = Notices.as("admin").post("/digests").then().statusCode(200).extract().path("composed");
+        int first = Staff.as("admin").post("/digests").then().statusCode(200).extract().path("composed");
         assertThat(first >= 1, equalTo(true));
         await().atMost(Duration.ofSeconds(20)).until(() -> MailTestResource.inbox(secretary).size() == 1);
         assertThat(MailTestResource.text(MailTestResource.inbox(secretary).get(0)),
                 containsString("A member who wants to get involved is waiting to hear from us: 1"));
-        Notices.as("admin").post("/digests").then().statusCode(200);
+        Staff.as("admin").post("/digests").then().statusCode(200);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> MailTestResource.inbox(secretary).size() == 1);
-        Notices.as("sec-dwn").post("/digests").then().statusCode(403);
+        Staff.as("sec-dwn").post("/digests").then().statusCode(403);
     }
 }

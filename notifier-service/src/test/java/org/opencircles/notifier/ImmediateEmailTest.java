@@ -1,5 +1,7 @@
 package org.opencircles.notifier;
 
+import static org.opencircles.testkit.Staff.as;
+import org.opencircles.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ImmediateEmailTest {
         UUID followUp = UUID.randomUUID();
         String message = Notices.publishDue(followUp, FollowUpReason.MENTEE_WAITING, "IMA");
         // The very same message delivered again, and the follow-up published again in a new envelope.
-        TopicProbe.send(Notices.bootstrap(), "follow-ups", followUp.toString(), message);
+        TopicProbe.send(KafkaBroker.bootstrapServers(), "follow-ups", followUp.toString(), message);
         Notices.publishDue(followUp, FollowUpReason.MENTEE_WAITING, "IMA");
 
         Map<String, Object> email = Notices.emailsAbout(followUp, 1).get(0);
@@ -80,7 +82,4 @@ class ImmediateEmailTest {
         assertThat(MailTestResource.inbox(organiser), hasSize(0));
     }
 
-    private static io.restassured.specification.RequestSpecification as(String user) {
-        return Notices.as(user);
-    }
 }

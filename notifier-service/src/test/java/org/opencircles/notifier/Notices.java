@@ -1,5 +1,7 @@
 package org.opencircles.notifier;
 
+import static org.opencircles.testkit.Staff.as;
+import org.opencircles.testkit.KafkaBroker;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.opencircles.events.FollowUpPayloads;
@@ -20,13 +22,7 @@ final class Notices {
     private Notices() {
     }
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 
-    static RequestSpecification as(String user) {
-        return Staff.as(user);
-    }
 
     /** Publishes follow-up.due for a new follow-up and returns its id. */
     static UUID due(FollowUpReason reason, String clp) {
@@ -36,12 +32,12 @@ final class Notices {
     }
 
     static String publishDue(UUID id, FollowUpReason reason, String clp) {
-        return UpstreamEvents.publish(bootstrap(), new FollowUpPayloads.Due(id, reason.name(), reason.subjectType(),
+        return UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new FollowUpPayloads.Due(id, reason.name(), reason.subjectType(),
                 UUID.randomUUID(), clp, reason.assigneeRole(), Instant.now()), id);
     }
 
     static void closed(UUID id, FollowUpReason reason) {
-        UpstreamEvents.publish(bootstrap(), new FollowUpPayloads.Closed(id, reason.name(), UUID.randomUUID(), "DONE"),
+        UpstreamEvents.publish(KafkaBroker.bootstrapServers(), new FollowUpPayloads.Closed(id, reason.name(), UUID.randomUUID(), "DONE"),
                 id);
     }
 

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.notifier.Notices.as;
+import static org.opencircles.testkit.Staff.as;
 
 @QuarkusTest
 class SubscriptionResourceTest {

@@ -74,8 +74,7 @@ public class CommitmentService {
             params.put("today", today());
         }
         var query = Commitment.<Commitment>find(where.toString(), Sort.by("dueOn").and("id"), params);
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     /** A commitment in the caller's CLPs (404 otherwise). */

@@ -86,9 +86,9 @@ public class FollowUpService {
             params.put("subject", filter.subjectId());
         }
         var query = FollowUp.<FollowUp>find(where.toString(), Sort.by("dueAt").and("id"), params);
-        List<FollowUp> found = query.page(paging.page(), paging.size()).list();
-        auditRead("LIST", found);
-        return new PageView<>(found, paging.page(), paging.size(), query.count());
+        PageView<FollowUp> found = paging.read(query);
+        auditRead("LIST", found.items());
+        return found;
     }
 
     /** A follow-up the caller may see (their CLPs, never a concern), its read audited when it is about a member. */

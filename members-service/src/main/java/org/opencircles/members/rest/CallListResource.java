@@ -92,10 +92,7 @@ public class CallListResource {
         if (code != null) {
             scope.requireClp(code);
         }
-        Paging paging = Paging.of(page, size);
-        CallListService.ListPage found = lists.lists(code, paging.page(), paging.size());
-        return new PageView<>(found.items().stream().map(p -> CallListView.of(p, json)).toList(), paging.page(), paging.size(),
-                found.total());
+        return lists.lists(code, Paging.of(page, size)).map(p -> CallListView.of(p, json));
     }
 
     @GET
@@ -115,11 +112,8 @@ public class CallListResource {
     @APIResponse(responseCode = "200", description = "A page of the list's members, by the channel's consent")
     public PageView<CallListEntryView> entries(@PathParam("id") String id, @QueryParam("remaining") String remaining,
                                                @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
-        CallListService.RowPage rows = lists.rows(FieldValues.parseId(id, "id"), flag(remaining, "remaining"),
-                paging.page(), paging.size());
-        return new PageView<>(rows.items().stream().map(CallListEntryView::of).toList(), paging.page(), paging.size(),
-                rows.total());
+        return lists.rows(FieldValues.parseId(id, "id"), flag(remaining, "remaining"), Paging.of(page, size))
+                .map(CallListEntryView::of);
     }
 
     @POST
@@ -150,12 +144,11 @@ public class CallListResource {
         if (!List.of("csv", "json").contains(f)) {
             throw ProblemException.invalidField("format", "must be csv or json");
         }
-        CallListService.RowPage rows = lists.export(FieldValues.parseId(id, "id"));
-        List<CallListEntryView> views = rows.items().stream().map(CallListEntryView::of).toList();
+        PageView<CallListEntryView> rows = lists.export(FieldValues.parseId(id, "id")).map(CallListEntryView::of);
         if ("json".equals(f)) {
-            return Response.ok(new PageView<>(views, 0, views.size(), rows.total()), MediaType.APPLICATION_JSON).build();
+            return Response.ok(rows, MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(CallListCsv.of(views), "text/csv; charset=UTF-8")
+        return Response.ok(CallListCsv.of(rows.items()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"call-list-" + id + ".csv\"").build();
     }
 

@@ -32,6 +32,7 @@ import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,10 +82,8 @@ public class MemberResource {
                 notContactedForDays == null || notContactedForDays.isBlank() ? null
                         : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500),
                 searchQuery(q));
-        Paging paging = Paging.of(page, size);
-        MemberService.PageResult result = members.search(filter, scope.visibleClps(), paging.page(), paging.size());
-        return new PageView<>(result.items().stream().map(m -> MemberView.of(m, members.today())).toList(),
-                paging.page(), paging.size(), result.total());
+        LocalDate today = members.today();
+        return members.search(filter, scope.visibleClps(), Paging.of(page, size)).map(m -> MemberView.of(m, today));
     }
 
     @GET

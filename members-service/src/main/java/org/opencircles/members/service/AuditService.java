@@ -27,20 +27,18 @@ public class AuditService {
     public PageView<PersonalDataAccess> access(UUID memberId, Paging paging) {
         var query = PersonalDataAccess.<PersonalDataAccess>find("subjectType = 'member' and subjectId = ?1",
                 Sort.descending("accessedAt").and("id", Sort.Direction.Descending), memberId.toString());
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     /** One page of the erasures, newest first, each with its retention notices (one query for the page). */
     @Transactional
     public PageView<Erasure> erasures(Paging paging) {
         var query = ErasureRecord.<ErasureRecord>findAll(Sort.descending("erasedAt").and("id"));
-        List<ErasureRecord> records = query.page(paging.page(), paging.size()).list();
-        Map<UUID, List<ErasureRetention>> kept = records.isEmpty() ? Map.of()
+        PageView<ErasureRecord> records = paging.read(query);
+        Map<UUID, List<ErasureRetention>> kept = records.items().isEmpty() ? Map.of()
                 : ErasureRetention.<ErasureRetention>list("memberId in ?1",
-                        records.stream().map(r -> r.memberId).toList()).stream()
+                        records.items().stream().map(r -> r.memberId).toList()).stream()
                 .collect(Collectors.groupingBy(k -> k.memberId));
-        return new PageView<>(records.stream().map(r -> new Erasure(r, kept.getOrDefault(r.memberId, List.of())))
-                .toList(), paging.page(), paging.size(), query.count());
+        return records.map(r -> new Erasure(r, kept.getOrDefault(r.memberId, List.of())));
     }
 }

@@ -11,6 +11,8 @@ import org.opencircles.members.domain.CallListEntry;
 import org.opencircles.members.domain.ContactKind;
 import org.opencircles.members.domain.Member;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
@@ -66,14 +68,6 @@ public class CallListService {
     public record Progress(CallList list, long total, long done) {
     }
 
-    /** A page of rows and how many there are. */
-    public record RowPage(List<Row> items, long total) {
-    }
-
-    /** A page of lists and how many there are. */
-    public record ListPage(List<Progress> items, long total) {
-    }
-
     @Transactional
     public Progress make(MakeCallList command, String by) {
         String clp = command.filter().clpCode();
@@ -118,7 +112,7 @@ public class CallListService {
 
     /** The lists of the caller's CLPs (or one CLP), newest first, with their progress. */
     @Transactional
-    public ListPage lists(String clp, int page, int size) {
+    public PageView<Progress> lists(String clp, Paging paging) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope.restrict(where, params, "clpCode");
@@ -126,9 +120,8 @@ public class CallListService {
             where.append(" and clpCode = :clp");
             params.put("clp", clp);
         }
-        List<CallList> lists = CallList.<CallList>find(where.toString(), Sort.descending("createdAt").and("id"), params)
-                .page(Page.of(page, size)).list();
-        return new ListPage(lists.stream().map(this::progress).toList(), CallList.count(where.toString(), params));
+        return paging.read(CallList.<CallList>find(where.toString(), Sort.descending("createdAt").and("id"), params))
+                .map(this::progress);
     }
 
     @Transactional
@@ -141,7 +134,7 @@ public class CallListService {
      * allows today: a member who has since withdrawn consent or asked not to be contacted is no longer shown.
      */
     @Transactional
-    public RowPage rows(UUID listId, boolean remainingOnly, int page, int size) {
+    public PageView<Row> rows(UUID listId, boolean remainingOnly, Paging paging) {
         CallList list = visible(listId);
         StringBuilder where = new StringBuilder("e.listId = :list and m.id = e.memberId and m.erasedAt is null");
         Map<String, Object> params = new HashMap<>();
@@ -152,7 +145,7 @@ public class CallListService {
         reachable(list.channel, where, params, "m.");
         var em = CallListEntry.getEntityManager();
         var select = em.createQuery("select e, m from CallListEntry e, Member m where " + where + " order by e.position",
-                Object[].class).setFirstResult(page * size).setMaxResults(size);
+                Object[].class).setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size());
         var count = em.createQuery("select count(e) from CallListEntry e, Member m where " + where, Long.class);
         params.forEach((k, v) -> {
             select.setParameter(k, v);
@@ -164,13 +157,14 @@ public class CallListService {
         if (!rows.isEmpty()) {
             audit.record("LIST", "member", rows.stream().map(r -> r.member().id).toList());
         }
-        return new RowPage(rows, total);
+        return new PageView<>(rows, paging.page(), paging.size(), total);
     }
 
     /** Every row of the list for an export, audited as an export of the list and of each member on it. */
     @Transactional
-    public RowPage export(UUID listId) {
-        RowPage all = rows(listId, false, 0, MAX_MEMBERS);
+    public PageView<Row> export(UUID listId) {
+        // One page holding the whole list: a list is capped at MAX_MEMBERS when it is made.
+        PageView<Row> all = rows(listId, false, new Paging(0, MAX_MEMBERS));
         audit.record("EXPORT", "call-list", listId);
         if (!all.items().isEmpty()) {
             audit.record("EXPORT", "member", all.items().stream().map(r -> r.member().id).toList());

@@ -46,12 +46,11 @@ public class ClpService {
         Map<String, Object> params = new HashMap<>();
         scope.restrict(where, params, "code");
         var query = Clp.<Clp>find(where.toString(), Sort.by("name").and("code"), params);
-        List<Clp> clps = query.page(paging.page(), paging.size()).list();
-        Map<String, List<Ward>> wards = clps.isEmpty() ? Map.of()
-                : Ward.<Ward>list("clpCode in ?1", Sort.by("name"), clps.stream().map(c -> c.code).toList()).stream()
-                .collect(Collectors.groupingBy(w -> w.clpCode));
-        return new PageView<>(clps.stream().map(c -> new ClpWithWards(c, wards.getOrDefault(c.code, List.of())))
-                .toList(), paging.page(), paging.size(), query.count());
+        PageView<Clp> clps = paging.read(query);
+        Map<String, List<Ward>> wards = clps.items().isEmpty() ? Map.of()
+                : Ward.<Ward>list("clpCode in ?1", Sort.by("name"), clps.items().stream().map(c -> c.code).toList())
+                .stream().collect(Collectors.groupingBy(w -> w.clpCode));
+        return clps.map(c -> new ClpWithWards(c, wards.getOrDefault(c.code, List.of())));
     }
 
     /** A CLP the caller may see (404 otherwise), with its wards. */

@@ -116,8 +116,7 @@ public class ImportService {
     @Transactional
     public PageView<ImportJob> recent(Paging paging) {
         var query = ImportJob.<ImportJob>find("requestedBy", Sort.descending("createdAt").and("id"), scope.principal());
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     /** An import the caller may see: only its uploader or a national role, because its errors name members. */
@@ -135,8 +134,7 @@ public class ImportService {
     public PageView<ImportRowError> errors(UUID id, Paging paging) {
         ImportJob job = job(id);
         var query = ImportRowError.<ImportRowError>find("jobId", Sort.by("lineNumber").and("id"), job.id);
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     /** A file that passed the header check, ready to queue. */

@@ -204,8 +204,7 @@ public class MemberService {
         Member member = visible(id);
         audit.record("READ", "member", member.id);
         var query = ContactLogEntry.<ContactLogEntry>find("memberId", Sort.descending("loggedAt").and("id"), id);
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     /**
@@ -297,7 +296,7 @@ public class MemberService {
 
     /** One page of members matching the filter within the CLPs the caller may see; every member shown is audited. */
     @Transactional
-    public PageResult search(MemberFilter filter, Optional<Set<String>> visibleClps, int page, int size) {
+    public PageView<Member> search(MemberFilter filter, Optional<Set<String>> visibleClps, Paging paging) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         Matched matched = matching(filter, visibleClps, where, params);
@@ -310,9 +309,10 @@ public class MemberService {
         }
         List<Member> items = matched.total() == 0 ? List.of()
                 : Member.<Member>find("from Member where " + where + " order by " + order, findParams)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(paging.page(), paging.size())).list();
         audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
-        return new PageResult(items, matched.total());
+        // Counted once by matching (it decides whether near spellings are needed), not again here.
+        return new PageView<>(items, paging.page(), paging.size(), matched.total());
     }
 
     /** How many members a filter matched, and whether its search query needed near spellings to match any. */
@@ -421,10 +421,6 @@ public class MemberService {
 
     /** Words of a search query beyond this many are ignored: each is one more index condition. */
     static final int MAX_SEARCH_WORDS = 5;
-
-    /** A page of members and the total that match. */
-    public record PageResult(List<Member> items, long total) {
-    }
 
     /**
      * Lapses active members whose arrears are older than the grace period; returns how many lapsed. With several

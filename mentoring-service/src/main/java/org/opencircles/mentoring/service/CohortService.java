@@ -70,14 +70,13 @@ public class CohortService {
         Map<String, Object> params = new HashMap<>();
         scope.restrict(where, params, "clpCode");
         var query = Cohort.<Cohort>find(where.toString(), Sort.by("startsOn").and("id"), params);
-        List<Cohort> cohorts = query.page(paging.page(), paging.size()).list();
+        PageView<Cohort> cohorts = paging.read(query);
         Map<UUID, Long> counts = new HashMap<>();
-        if (!cohorts.isEmpty()) {
+        if (!cohorts.items().isEmpty()) {
             em.createQuery("select m.cohortId, count(m) from Mentee m where m.cohortId in :ids group by m.cohortId",
-                            Object[].class).setParameter("ids", cohorts.stream().map(c -> c.id).toList())
+                            Object[].class).setParameter("ids", cohorts.items().stream().map(c -> c.id).toList())
                     .getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
         }
-        return new PageView<>(cohorts.stream().map(c -> new CohortRecord(c, counts.getOrDefault(c.id, 0L))).toList(),
-                paging.page(), paging.size(), query.count());
+        return cohorts.map(c -> new CohortRecord(c, counts.getOrDefault(c.id, 0L)));
     }
 }

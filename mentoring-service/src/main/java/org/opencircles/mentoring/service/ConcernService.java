@@ -252,14 +252,12 @@ public class ConcernService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        var query = Concern.<Concern>find(where.toString(), Sort.descending("raisedAt").and("id"), params)
-                .page(Page.of(paging.page(), paging.size()));
-        List<Concern> items = query.list();
-        long total = query.count();
-        if (!items.isEmpty()) {
-            audit.record("LIST", "concern", items.stream().map(x -> x.id).toList());
+        PageView<Concern> found = paging.read(Concern.find(where.toString(), Sort.descending("raisedAt").and("id"),
+                params));
+        if (!found.items().isEmpty()) {
+            audit.record("LIST", "concern", found.items().stream().map(x -> x.id).toList());
         }
-        return new PageView<>(items, paging.page(), paging.size(), total);
+        return found;
     }
 
     /**

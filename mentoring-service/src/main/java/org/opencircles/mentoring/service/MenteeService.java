@@ -110,15 +110,14 @@ public class MenteeService {
             params.put("status", status);
         }
         var query = Mentee.<Mentee>find(where.toString(), Sort.by("enrolledAt").and("id"), params);
-        List<Mentee> mentees = query.page(paging.page(), paging.size()).list();
-        List<UUID> memberIds = mentees.stream().map(m -> m.memberId).filter(Objects::nonNull).toList();
+        PageView<Mentee> mentees = paging.read(query);
+        List<UUID> memberIds = mentees.items().stream().map(m -> m.memberId).filter(Objects::nonNull).toList();
         Map<UUID, MemberProjection> members = memberIds.isEmpty() ? Map.of()
                 : MemberProjection.<MemberProjection>list("memberId in ?1", memberIds).stream()
                 .collect(Collectors.toMap(p -> p.memberId, Function.identity()));
         LocalDate today = today();
-        return new PageView<>(mentees.stream().map(m -> new MenteeRecord(m,
-                        MemberProjection.minorOn(m.memberId == null ? null : members.get(m.memberId), today))).toList(),
-                paging.page(), paging.size(), query.count());
+        return mentees.map(m -> new MenteeRecord(m,
+                MemberProjection.minorOn(m.memberId == null ? null : members.get(m.memberId), today)));
     }
 
     /** A mentee by id, whoever asks (for rules and events); 404 if there is none. */

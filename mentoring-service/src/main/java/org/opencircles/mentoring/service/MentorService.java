@@ -124,11 +124,10 @@ public class MentorService {
         }
         scope.restrict(where, params, "clpCode");
         var query = Mentor.<Mentor>find(where.toString(), Sort.by("createdAt").and("id"), params);
-        List<Mentor> mentors = query.page(paging.page(), paging.size()).list();
-        Map<UUID, Long> live = livePairings(mentors.stream().map(m -> m.id).toList());
-        mentors.forEach(m -> audit(m, "READ"));
-        return new PageView<>(mentors.stream().map(m -> record(m, live.getOrDefault(m.id, 0L))).toList(),
-                paging.page(), paging.size(), query.count());
+        PageView<Mentor> mentors = paging.read(query);
+        Map<UUID, Long> live = livePairings(mentors.items().stream().map(m -> m.id).toList());
+        mentors.items().forEach(m -> audit(m, "READ"));
+        return mentors.map(m -> record(m, live.getOrDefault(m.id, 0L)));
     }
 
     /** A mentor by id, whoever asks (for rules and events); 404 if there is none. */

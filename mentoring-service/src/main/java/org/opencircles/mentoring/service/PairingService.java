@@ -87,8 +87,7 @@ public class PairingService {
     public PageView<MentoringSession> sessions(UUID pairingId, Paging paging) {
         Pairing p = visible(pairingId);
         var query = MentoringSession.<MentoringSession>find("pairingId", Sort.by("heldOn").and("id"), p.id);
-        return new PageView<>(query.page(paging.page(), paging.size()).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(query);
     }
 
     @Inject

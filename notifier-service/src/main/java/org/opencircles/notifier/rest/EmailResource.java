@@ -45,8 +45,7 @@ public class EmailResource {
                 recipient == null || recipient.isBlank() ? null : recipient.trim().toLowerCase(java.util.Locale.ROOT),
                 followUpId == null || followUpId.isBlank() ? null : FieldValues.parseId(followUpId, "followUpId"),
                 Paging.of(page, size));
-        return new PageView<>(found.items().stream().map(EmailView::of).toList(), found.page(), found.size(),
-                found.total());
+        return found.map(EmailView::of);
     }
 
     @GET

@@ -58,8 +58,7 @@ public class SubscriptionResource {
         StaffRole r = role == null || role.isBlank() ? null : role(role);
         PageView<org.opencircles.notifier.domain.Subscription> found =
                 subscriptions.list(r, clp == null || clp.isBlank() ? null : clp, Paging.of(page, size));
-        return new PageView<>(found.items().stream().map(SubscriptionView::of).toList(), found.page(), found.size(),
-                found.total());
+        return found.map(SubscriptionView::of);
     }
 
     @POST

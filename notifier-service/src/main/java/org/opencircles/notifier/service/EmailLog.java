@@ -42,9 +42,7 @@ public class EmailLog {
             where.append(" and followUpId = :followUp");
             params.put("followUp", followUpId);
         }
-        var query = Email.<Email>find(where + " order by createdAt desc, id", params);
-        return new PageView<>(query.page(Page.of(paging.page(), paging.size())).list(), paging.page(), paging.size(),
-                query.count());
+        return paging.read(Email.find(where + " order by createdAt desc, id", params));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.opencircles.platform.page;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 
@@ -17,5 +18,10 @@ public record Paging(int page, int size) {
             throw ProblemException.invalidField("size", "must be at least 1");
         }
         return new Paging(pageNo, pageSize);
+    }
+
+    /** This page of a query's results, with the query's total: a list in the one shape, paged in the database. */
+    public <T> PageView<T> read(PanacheQuery<T> query) {
+        return new PageView<>(query.page(page, size).list(), page, size, query.count());
     }
 }
