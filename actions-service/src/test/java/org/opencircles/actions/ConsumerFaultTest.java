@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.service.FollowUpService;
-import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.platform.inbox.EventConsumers;
 import org.opencircles.testkit.Postgres;

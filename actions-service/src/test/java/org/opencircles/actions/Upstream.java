@@ -1,10 +1,6 @@
 package org.opencircles.actions;
 
 import org.opencircles.testkit.KafkaBroker;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.testkit.UpstreamEvents;
@@ -18,8 +14,6 @@ final class Upstream {
 
     private Upstream() {
     }
-
-
 
     /** Publishes an event and returns its message, so a test can publish the very same message again. */
     static String publish(Record payload, UUID aggregateId) {

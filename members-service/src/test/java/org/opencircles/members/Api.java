@@ -1,9 +1,6 @@
 package org.opencircles.members;
 
 import static org.opencircles.testkit.Staff.as;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +10,6 @@ final class Api {
 
     private Api() {
     }
-
 
     /** Creates a CLP with one ward, WARD code {@code <clp>-W1}; idempotent across tests sharing the database. */
     static void clpWithWard(String code, String name) {

@@ -2,10 +2,6 @@ package org.opencircles.mentoring;
 
 import static org.opencircles.testkit.Staff.as;
 import org.opencircles.testkit.KafkaBroker;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.testkit.UpstreamEvents;
 
@@ -22,8 +18,6 @@ final class Members {
 
     private Members() {
     }
-
-
 
     /** A member aged {@code age} today, announced on member-events. */
     static UUID joined(String clp, int age, boolean guardianConsent) {

@@ -2,11 +2,8 @@ package org.opencircles.notifier;
 
 import static org.opencircles.testkit.Staff.as;
 import org.opencircles.testkit.KafkaBroker;
-import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.events.FollowUpReason;
-import org.opencircles.testkit.Staff;
 import org.opencircles.testkit.UpstreamEvents;
 
 import java.time.Instant;
@@ -21,8 +18,6 @@ final class Notices {
 
     private Notices() {
     }
-
-
 
     /** Publishes follow-up.due for a new follow-up and returns its id. */
     static UUID due(FollowUpReason reason, String clp) {

@@ -1,7 +1,5 @@
 package org.opencircles.actions.rest;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,14 +20,11 @@ import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.FieldValues;
 import java.time.LocalDate;
-import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Commitments members made, and their progress to done. */
 @Path("/commitments")

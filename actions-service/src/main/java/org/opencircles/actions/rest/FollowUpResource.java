@@ -1,7 +1,5 @@
 package org.opencircles.actions.rest;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,18 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.service.FollowUpService;
-import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.FieldValues;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Follow-ups for staff and notifiers: what is open (or done), and marking one done. */

@@ -206,7 +206,6 @@ public class FollowUpService {
         FollowUp.update("note = ?1 where subjectId = ?2 and note is not null", "member erased", subjectId);
     }
 
-
     /** A person did what the follow-up asked. */
     @Transactional
     public FollowUp complete(UUID id, String note, String by) {

@@ -11,7 +11,6 @@ import org.opencircles.events.MentoringPayloads;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits and safeguarding concerns.

@@ -1,6 +1,5 @@
 package org.opencircles.members.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
-import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.service.ImportService;
 import org.opencircles.members.service.MemberRow;
 import org.opencircles.platform.page.PageView;

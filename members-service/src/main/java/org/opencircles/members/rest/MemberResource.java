@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.AgeBand;
 import org.opencircles.members.domain.ContactLogEntry;
 import org.opencircles.members.domain.ErasureRecord;
-import org.opencircles.members.domain.ErasureRetention;
 import org.opencircles.members.domain.Member;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.MemberFilter;

@@ -1,15 +1,12 @@
 package org.opencircles.mentoring.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.Roles;
 import org.opencircles.mentoring.domain.Cohort;
 import org.opencircles.mentoring.service.CohortService;

@@ -1,7 +1,6 @@
 package org.opencircles.mentoring.service;
 
 import org.opencircles.events.PairingEndReason;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
