@@ -28,6 +28,18 @@ final class Members {
         return id;
     }
 
+    /**
+     * A member as {@link #joined}, returned once mentoring's projection holds them, for a call that must not meet the
+     * 422 a member still on their way from members-service gets.
+     */
+    static UUID known(String clp, int age, boolean guardianConsent) {
+        UUID id = joined(clp, age, guardianConsent);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(20))
+                .until(() -> org.opencircles.testkit.Postgres.number("mentoring_test",
+                "select count(*) from member_projection where member_id = ?", id) == 1);
+        return id;
+    }
+
     static Map<String, Object> check(String level, LocalDate expires) {
         return "NONE".equals(level) ? Map.of("level", "NONE")
                 : Map.of("level", level, "reference", "001234567890", "issuedOn",
