@@ -3,7 +3,6 @@ package org.opencircles.e2e;
 import org.opencircles.testkit.StaffDirectory;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,7 +74,7 @@ final class KeycloakServer implements AutoCloseable {
         for (String person : StaffDirectory.roles().keySet()) {
             secrets.put(person, randomSecret());
         }
-        int port = freePort();
+        int port = org.opencircles.testkit.Ports.free();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm")
                 .redirectErrorStream(true)
@@ -217,11 +216,6 @@ final class KeycloakServer implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

@@ -6,7 +6,6 @@ import org.opencircles.testkit.Postgres;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ final class RunningSystem implements AutoCloseable {
         for (String service : List.of("members", "actions", "mentoring", "notifier")) {
             String database = "e2e_" + service;
             Postgres.ensureDatabase(database, true);
-            int port = freePort();
+            int port = org.opencircles.testkit.Ports.free();
             Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: run the reactor (./mvnw verify) so services are packaged first");
@@ -177,11 +176,5 @@ final class RunningSystem implements AutoCloseable {
 
     private static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
