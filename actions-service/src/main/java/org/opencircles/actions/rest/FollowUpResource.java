@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +20,6 @@ import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.Roles;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /** Follow-ups for staff and notifiers: what is open (or done), and marking one done. */
 @Path("/follow-ups")
 @Tag(name = "Follow-ups")
@@ -36,20 +32,6 @@ public class FollowUpResource {
 
     @Inject
     SecurityIdentity identity;
-
-    /** A follow-up as listed. */
-    public record FollowUpView(UUID id, FollowUpReason reason, String subjectType, UUID subjectId, String clpCode,
-                               String assigneeRole, Instant dueAt, FollowUp.Status status, Instant openedAt,
-                               Instant closedAt, String closedBy, String note) {
-        static FollowUpView of(FollowUp f) {
-            return new FollowUpView(f.id, f.reason, f.subjectType, f.subjectId, f.clpCode, f.assigneeRole, f.dueAt,
-                    f.status, f.openedAt, f.closedAt, f.closedBy, f.note);
-        }
-    }
-
-    /** Marking a follow-up done, with what was done. */
-    public record DoneRequest(@Size(max = 2000) String note) {
-    }
 
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.SAFEGUARDING_LEAD, Roles.NOTIFIER})
@@ -77,7 +59,7 @@ public class FollowUpResource {
     @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
     @APIResponse(responseCode = "409", description = "The follow-up is no longer open")
     @APIResponse(responseCode = "200", description = "The follow-up, done")
-    public FollowUpView done(@PathParam("id") String id, @Valid DoneRequest request) {
+    public FollowUpView done(@PathParam("id") String id, @Valid FollowUpDoneRequest request) {
         return FollowUpView.of(followUps.completeShown(FieldValues.parseId(id, "id"),
                 request == null ? null : request.note()));
     }

@@ -15,7 +15,6 @@ import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.Roles;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** For the data-protection officer: who accessed a member's data, and the record of erasures. */
@@ -28,11 +27,6 @@ public class AuditResource {
 
     @Inject
     AuditService audit;
-
-    /** One audited access. */
-    public record AccessView(Instant accessedAt, String service, String principal, String subjectType, String subjectId,
-                             String action) {
-    }
 
     @GET
     @Path("/access")

@@ -49,7 +49,7 @@ public class ConcernResource {
     public Response raise(@Valid @NotNull ConcernRequest request) {
         ConcernService.ConcernRecord r = concerns.raise(new ConcernService.RaiseConcern(request.subjectType(),
                 request.subjectId(), request.category(), request.account(), request.occurredOn()), scope.principal());
-        return Response.created(URI.create("/concerns/" + r.concern().id)).entity(ConcernReceipt.of(r)).build();
+        return Response.created(URI.create("/concerns/" + r.concern().id)).entity(ConcernReceiptView.of(r)).build();
     }
 
     @GET

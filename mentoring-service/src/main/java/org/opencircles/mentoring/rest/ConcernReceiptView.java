@@ -11,10 +11,10 @@ import java.util.UUID;
  * What the person who raised a concern gets back: that it is recorded and which pairings are suspended, not the
  * concern itself (only the safeguarding lead reads that).
  */
-public record ConcernReceipt(UUID id, Concern.Status status, Instant raisedAt, List<UUID> suspendedPairingIds) {
+public record ConcernReceiptView(UUID id, Concern.Status status, Instant raisedAt, List<UUID> suspendedPairingIds) {
 
-    public static ConcernReceipt of(ConcernService.ConcernRecord r) {
-        return new ConcernReceipt(r.concern().id, r.concern().status, r.concern().raisedAt,
+    public static ConcernReceiptView of(ConcernService.ConcernRecord r) {
+        return new ConcernReceiptView(r.concern().id, r.concern().status, r.concern().raisedAt,
                 r.pairings().stream().map(p -> p.pairingId).toList());
     }
 }
