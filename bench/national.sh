@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark at national scale: 650 CLPs, about 9,100 wards and N members (default 500,000) in an export laid out as
 # membership systems write it (bench/national.py). Sets up the CLPs and wards, imports the file, waits until
-# actions-service and mentoring-service have every member, re-imports it unchanged, then times the national and a
-# CLP dashboard under 8 concurrent clients. Baseline in the same run: psql \copy of the same file.
+# actions-service and mentoring-service have every member, re-imports it unchanged, then (bench/latency.sh) times
+# the dashboards, the members list and search under 8 concurrent clients. Baselines in the same run: psql \copy of the
+# same file for the import; the cheapest signed-in read for latency.
 # Needs the system running (scripts/start.sh). Usage: bench/national.sh [members]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -72,9 +73,6 @@ while [ "$(psql_admin -c "select count(*) from pg_stat_activity where backend_ty
       && [ "$(secs "$quiet_from" "$(now)" | cut -d. -f1)" -lt 420 ]; do sleep 5; done
 log "Settled after $(secs "$quiet_from" "$(now)") s; measuring latency"
 
-latency() { # url: 8 concurrent clients x 50 requests after a warm-up (bench/Latency.java, one JVM); never fails the run
-  java "$ROOT/bench/Latency.java" "$1" "$(token organiser-national)" 8 50 2>&1 | grep -v '^\s*at ' | tail -1 || true
-}
 report=$(awk -v rows="$ROWS" -v c="$copy_s" -v i="$import_s" -v p="$projected_s" -v f="$after_s" -v r="$reimport_s" 'BEGIN {
   printf "rows                                  %d\n", rows;
   printf "baseline: psql \\copy                  %7.2f s  %8.0f rows/s   1.0x\n", c, rows / c;
@@ -85,18 +83,4 @@ report=$(awk -v rows="$ROWS" -v c="$copy_s" -v i="$import_s" -v p="$projected_s"
 }')
 RESULT="$OUT/national-$ROWS-$(date +%Y%m%d-%H%M%S).txt"
 echo "$report" | tee "$RESULT"
-# A member from the middle of the file, to search for by name and by part of the membership number.
-row=$(sed -n "$(( ROWS / 2 ))p" "$OUT/members.csv")
-number=$(echo "$row" | cut -d, -f1); name="$(echo "$row" | cut -d, -f2)%20$(echo "$row" | cut -d, -f3)"
-measure() { printf '%-40s%s\n' "$1" "$(latency "$2")" | tee -a "$RESULT"; }
-# Lists are paged (at most 200 a page); the national dashboard is read as its largest page, 200 of the 650 CLPs.
-measure "national dashboard (200 CLPs a page), 8 clients" "http://127.0.0.1:8082/dashboard?size=200"
-measure "CLP dashboard, 8 clients" http://127.0.0.1:8082/dashboard/N001
-measure "members list (CLP, age band), 8 clients" "http://127.0.0.1:8081/members?clp=N001&ageBand=YOUTH_18_TO_26&size=50"
-measure "search by name, national, 8 clients" "http://127.0.0.1:8081/members?q=$name&size=20"
-measure "search by the commonest surname (smith), national" "http://127.0.0.1:8081/members?q=smith&size=20"
-measure "search by number part, 8 clients" "http://127.0.0.1:8081/members?q=${number:2:6}&size=20"
-# The same name with two letters of the surname swapped: found through the near spellings of name words.
-last=$(echo "$row" | cut -d, -f3); typo="${last:0:2}${last:3:1}${last:2:1}${last:4}"
-measure "search with a typo, national, 8 clients" "http://127.0.0.1:8081/members?q=$(echo "$row" | cut -d, -f2)%20$typo&size=20"
-measure "search in a CLP with filters, 8 clients" "http://127.0.0.1:8081/members?clp=N001&status=ACTIVE&q=$(echo "$row" | cut -d, -f3)&size=20"
+"$ROOT/bench/latency.sh" "$OUT/members.csv" | tee -a "$RESULT"

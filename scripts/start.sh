@@ -6,6 +6,14 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "$RUN/logs" "$RUN/pids"
 
 "$ROOT/scripts/postgres.sh"
+# The services leave table statistics and dead rows to PostgreSQL's autovacuum. A server with it off (this machine
+# class ships so) keeps planning the projections' and dashboards' queries from the statistics of empty tables after a
+# national import; production servers run it, and so does the system here.
+if [ "$(psql_admin -c 'show autovacuum')" = off ]; then
+  log "Turning PostgreSQL's autovacuum on (it was off)"
+  psql_admin -c "alter system set autovacuum = on" >/dev/null
+  psql_admin -c "select pg_reload_conf()" >/dev/null
+fi
 for db in "${DATABASES[@]}"; do
   if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" ]; then
     psql_admin -c "create database $db"

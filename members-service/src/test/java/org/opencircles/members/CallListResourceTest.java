@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -76,6 +77,15 @@ class CallListResourceTest {
         as("sec-cht").get("/members?q=se249qt").then().body("items.id", contains(zoe));
         as("sec-cht").get("/members?q=zoe.mull").then().body("items.id", contains(zoe));
         as("sec-cht").get("/members?q=07700900777").then().body("items[0].id", equalTo(zoe));
+        // Paged like any list: the total is the same on every page, past the end too, and the pages do not overlap.
+        String first = as("sec-cht").get("/members?q=zoe&clp=CHT&size=1").then().body("total", equalTo(2))
+                .body("items", hasSize(1)).extract().path("items[0].id");
+        as("sec-cht").get("/members?q=zoe&clp=CHT&size=1&page=1").then().body("total", equalTo(2))
+                .body("items", hasSize(1)).body("items[0].id", not(equalTo(first)));
+        as("sec-cht").get("/members?q=zoe&clp=CHT&size=1&page=5").then().body("total", equalTo(2))
+                .body("items", hasSize(0)).body("page", equalTo(5));
+        as("sec-cht").get("/members?q=zoe mulleorva&size=1&page=3").then().body("total", equalTo(1))
+                .body("items", hasSize(0));
         // Wildcards in a query are only characters: "%%%%" matches nobody rather than everybody.
         as("sec-cht").get("/members?q=%25%25%25%25").then().statusCode(200).body("total", equalTo(0));
         // Combined with the other filters, within the caller's CLPs, and audited like any list.

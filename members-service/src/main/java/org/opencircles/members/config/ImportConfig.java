@@ -48,4 +48,11 @@ public interface ImportConfig {
      */
     @WithDefault("60s")
     Duration staleAfter();
+
+    /**
+     * An import that created or changed at least this many members refreshes the member table's statistics when it
+     * ends (PostgreSQL's {@code ANALYZE}), so lists and searches are planned for the members it brought.
+     */
+    @WithDefault("10000")
+    int analyzeFromRows();
 }

@@ -297,22 +297,33 @@ public class MemberService {
     /** One page of members matching the filter within the CLPs the caller may see; every member shown is audited. */
     @Transactional
     public PageView<Member> search(MemberFilter filter, Optional<Set<String>> visibleClps, Paging paging) {
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        Matched matched = matching(filter, visibleClps, where, params);
-        String order = "lastName, firstName, id";
-        Map<String, Object> findParams = new HashMap<>(params);
-        if (matched.nearSpellings()) {
+        PageView<Member> page = page(condition(filter, visibleClps, false), BY_NAME, Map.of(), paging);
+        if (page.total() == 0 && filter.query() != null) {
             // Closest to what was typed first.
-            order = "function('oc_member_score', searchText, :q) desc, " + order;
-            findParams.put("q", String.join(" ", searchWords(filter.query())));
+            page = page(condition(filter, visibleClps, true), "function('oc_member_score', searchText, :q) desc, "
+                    + BY_NAME, Map.of("q", String.join(" ", searchWords(filter.query()))), paging);
         }
-        List<Member> items = matched.total() == 0 ? List.of()
-                : Member.<Member>find("from Member where " + where + " order by " + order, findParams)
-                .page(Page.of(paging.page(), paging.size())).list();
-        audit.record("LIST", "member", items.stream().map(m -> m.id).toList());
-        // Counted once by matching (it decides whether near spellings are needed), not again here.
-        return new PageView<>(items, paging.page(), paging.size(), matched.total());
+        audit.record("LIST", "member", page.items().stream().map(m -> m.id).toList());
+        return page;
+    }
+
+    private static final String BY_NAME = "lastName, firstName, id";
+
+    /**
+     * The page and how many match in one statement ({@code count(*) over ()}): counting first and then fetching the
+     * page visited every match twice, which for a common name (thousands of trigram rechecks) was most of a search.
+     * Only a page past the end, which has no row to carry the count, counts again.
+     */
+    private PageView<Member> page(Condition condition, String order, Map<String, Object> orderParams, Paging paging) {
+        var query = Member.getEntityManager().createQuery("select this, count(*) over () from Member where "
+                + condition.where() + " order by " + order, Object[].class);
+        condition.params().forEach(query::setParameter);
+        orderParams.forEach(query::setParameter);
+        List<Object[]> rows = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                .getResultList();
+        long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
+                : paging.page() == 0 ? 0 : Member.count(condition.where(), condition.params());
+        return new PageView<>(rows.stream().map(row -> (Member) row[0]).toList(), paging.page(), paging.size(), total);
     }
 
     /** How many members a filter matched, and whether its search query needed near spellings to match any. */
@@ -320,13 +331,50 @@ public class MemberService {
     }
 
     /**
-     * The HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not erased: the
-     * one place a member filter becomes a query, for lists, searches and call lists alike; and how many it matches.
-     * A search query matches every word as it is spelt (exact, and cheap through the trigram index); only when no
-     * member has them all, each word that is no member's name word stands for the name word spelt closest to it.
+     * The HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not erased, for
+     * call lists; and how many it matches. Members that have every word of the query as typed; only when there are
+     * none, those found through near spellings (as {@link #search} does).
      */
     public Matched matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
                             Map<String, Object> params) {
+        // Counted, not probed with LIMIT 1: the planner cannot tell how rare a pattern is and would scan every member
+        // looking for a first match of a rare one (3 s at 500,000, measured).
+        Condition condition = condition(filter, visibleClps, false);
+        long total = Member.count(condition.where(), condition.params());
+        boolean near = total == 0 && filter.query() != null;
+        if (near) {
+            condition = condition(filter, visibleClps, true);
+            total = Member.count(condition.where(), condition.params());
+        }
+        where.append(condition.where());
+        params.putAll(condition.params());
+        return new Matched(total, near);
+    }
+
+    /** An HQL condition on {@code Member} and its parameters. */
+    private record Condition(String where, Map<String, Object> params) {
+    }
+
+    /**
+     * The one place a member filter becomes a query, for lists, searches and call lists alike. A search query matches
+     * every word as it is spelt (exact, and cheap through the trigram index); with {@code nearSpellings}, each word that
+     * is no member's name word stands for the name word spelt closest to it.
+     */
+    private Condition condition(MemberFilter filter, Optional<Set<String>> visibleClps, boolean nearSpellings) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        filterCondition(filter, visibleClps, where, params);
+        if (filter.query() != null) {
+            List<String> words = searchWords(filter.query());
+            searchCondition(nearSpellings ? words.stream().map(this::withNearSpellings).toList()
+                    : words.stream().map(List::of).toList(), where, params);
+        }
+        return new Condition(where.toString(), params);
+    }
+
+    /** The HQL condition for the filter's fields other than the search query, within the visible CLPs, not erased. */
+    private void filterCondition(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
+                                 Map<String, Object> params) {
         where.append("erasedAt is null");
         CallerScope.restrict(visibleClps, where, params, "clpCode");
         if (filter.clpCode() != null) {
@@ -356,25 +404,6 @@ public class MemberService {
             where.append(" and (lastContactedAt is null or lastContactedAt < :contactCutoff)");
             params.put("contactCutoff", clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
         }
-        if (filter.query() == null) {
-            return new Matched(Member.count(where.toString(), params), false);
-        }
-        List<String> words = searchWords(filter.query());
-        String base = where.toString();
-        Map<String, Object> baseParams = new HashMap<>(params);
-        // Counted, not probed with LIMIT 1: the planner cannot tell how rare a pattern is and would scan every member
-        // looking for a first match of a rare one (3 s at 500,000, measured).
-        searchCondition(words.stream().map(List::of).toList(), where, params);
-        long exact = Member.count(where.toString(), params);
-        if (exact > 0) {
-            return new Matched(exact, false);
-        }
-        where.setLength(0);
-        where.append(base);
-        params.clear();
-        params.putAll(baseParams);
-        searchCondition(words.stream().map(this::withNearSpellings).toList(), where, params);
-        return new Matched(Member.count(where.toString(), params), true);
     }
 
     /** A member's id alone, for lists of members that need no more. */

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Read latency at national scale under 8 concurrent clients (bench/Latency.java: closed loop, HTTP/1.1, warm-up
+# discarded): dashboards, the members list and search, each beside a baseline from the same run, the cheapest signed-in
+# read (one CLP by its code: token check, one indexed row, no audit). Run by bench/national.sh after its import; run
+# alone to measure a change against a system that already holds the national file.
+# Usage: bench/latency.sh [members.csv, default bench/results/national/members.csv]
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+CSV="${1:-$ROOT/bench/results/national/members.csv}"
+[ -f "$CSV" ] || { echo "no $CSV: run bench/national.sh first" >&2; exit 1; }
+ROWS=$(( $(wc -l < "$CSV") - 1 ))
+
+latency() { # url -> "p50 X ms, p99 Y ms (N requests)"; never fails the run
+  java "$ROOT/bench/Latency.java" "$1" "$(token organiser-national)" 8 50 2>&1 | grep -v '^\s*at ' | tail -1 || true
+}
+p99() { sed -n 's/.*p99 \([0-9]*\) ms.*/\1/p' <<< "$1"; }
+base=$(latency http://127.0.0.1:8081/clps/N001)
+printf '%-52s%s\n' "baseline: one CLP (GET /clps/N001)" "$base"
+measure() {
+  local result; result=$(latency "$2")
+  printf '%-52s%-40s p99 %sx baseline\n' "$1" "$result" \
+    "$(awk -v a="$(p99 "$result")" -v b="$(p99 "$base")" 'BEGIN { if (a && b) printf "%.1f", a / b; else printf "?" }')"
+}
+# A member from the middle of the file, to search for by name and by part of the membership number.
+row=$(sed -n "$(( ROWS / 2 ))p" "$CSV")
+number=$(echo "$row" | cut -d, -f1); first=$(echo "$row" | cut -d, -f2); last=$(echo "$row" | cut -d, -f3)
+# The same name with two letters of the surname swapped: found through the near spellings of name words.
+typo="${last:0:2}${last:3:1}${last:2:1}${last:4}"
+# Lists are paged (at most 200 a page); the national dashboard is read as its largest page, 200 of the 650 CLPs.
+measure "national dashboard (200 CLPs a page)" "http://127.0.0.1:8082/dashboard?size=200"
+measure "CLP dashboard" http://127.0.0.1:8082/dashboard/N001
+measure "members list (CLP, age band)" "http://127.0.0.1:8081/members?clp=N001&ageBand=YOUTH_18_TO_26&size=50"
+measure "search by name, national ($first $last)" "http://127.0.0.1:8081/members?q=$first%20$last&size=20"
+measure "search by the commonest surname (smith)" "http://127.0.0.1:8081/members?q=smith&size=20"
+measure "search by part of a number (${number:2:6})" "http://127.0.0.1:8081/members?q=${number:2:6}&size=20"
+measure "search with a typo ($first $typo)" "http://127.0.0.1:8081/members?q=$first%20$typo&size=20"
+measure "search in a CLP with filters ($last)" "http://127.0.0.1:8081/members?clp=N001&status=ACTIVE&q=$last&size=20"
