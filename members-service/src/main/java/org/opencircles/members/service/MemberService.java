@@ -343,29 +343,21 @@ public class MemberService {
         return new PageView<>(rows.stream().map(row -> (Member) row[0]).toList(), paging.page(), paging.size(), total);
     }
 
-    /** How many members a filter matched, and whether its search query needed near spellings to match any. */
-    public record Matched(long total, boolean nearSpellings) {
-    }
-
     /**
-     * The HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not erased, for
-     * call lists; and how many it matches. Members that have every word of the query as typed; only when there are
-     * none, those found through near spellings (as {@link #search} does).
+     * Appends the HQL condition (on {@code Member}) for members matching the filter within the visible CLPs, not
+     * erased, for call lists: members that have every word of the query as typed; only when there are none, those
+     * found through near spellings (as {@link #search} does).
      */
-    public Matched matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
-                            Map<String, Object> params) {
+    public void matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
+                         Map<String, Object> params) {
+        Condition condition = condition(filter, visibleClps, false);
         // Counted, not probed with LIMIT 1: the planner cannot tell how rare a pattern is and would scan every member
         // looking for a first match of a rare one (3 s at 500,000, measured).
-        Condition condition = condition(filter, visibleClps, false);
-        long total = Member.count(condition.where(), condition.params());
-        boolean near = total == 0 && filter.query() != null;
-        if (near) {
+        if (filter.query() != null && Member.count(condition.where(), condition.params()) == 0) {
             condition = condition(filter, visibleClps, true);
-            total = Member.count(condition.where(), condition.params());
         }
         where.append(condition.where());
         params.putAll(condition.params());
-        return new Matched(total, near);
     }
 
     /** An HQL condition on {@code Member} and its parameters. */
