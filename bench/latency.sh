@@ -1,19 +1,36 @@
 #!/usr/bin/env bash
-# Read latency at national scale under 8 concurrent clients (bench/Latency.java: closed loop, HTTP/1.1, warm-up
-# discarded): dashboards, the members list and search, each beside a baseline from the same run, the cheapest signed-in
-# read (one CLP by its code: token check, one indexed row, no audit). Run by bench/national.sh after its import; run
-# alone to measure a change against a system that already holds the national file.
-# Usage: bench/latency.sh [members.csv, default bench/results/national/members.csv]
+# Read latency at national scale under 8 concurrent clients: dashboards, the members list and search, each beside a
+# baseline from the same run, the cheapest signed-in read (one CLP by its code: token check, one indexed row, no
+# audit). Measured with wrk (closed loop: 8 connections, each sending its next request when the last one answered,
+# HTTP/1.1 keep-alive), one client thread in C, so the client takes little of the 2 cores the services and PostgreSQL
+# share; each URL is first driven for WARM seconds (JIT, caches, connection pools), discarded, then for SECONDS.
+# Run by bench/national.sh after its import; run alone to measure a change against a system that already holds the
+# national file. Usage: bench/latency.sh [members.csv, default bench/results/national/members.csv]
+# Env: SECONDS_PER_URL (default 20), WARM (default 10).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 CSV="${1:-$ROOT/bench/results/national/members.csv}"
 [ -f "$CSV" ] || { echo "no $CSV: run bench/national.sh first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 ROWS=$(( $(wc -l < "$CSV") - 1 ))
+DURATION="${SECONDS_PER_URL:-20}"; WARM="${WARM:-10}"
+OUT="$ROOT/bench/results/latency"; mkdir -p "$OUT"; : > "$OUT/wrk.txt"
 
-latency() { # url -> "p50 X ms, p99 Y ms (N requests)"; never fails the run
-  java "$ROOT/bench/Latency.java" "$1" "$(token organiser-national)" 8 50 2>&1 | grep -v '^\s*at ' | tail -1 || true
+latency() { # url -> "p50 X ms, p99 Y ms (N requests)"; a run with any answer but 2xx says so instead
+  local auth out
+  auth="Authorization: Bearer $(token organiser-national)"
+  wrk -t1 -c8 -d"${WARM}s" --timeout 30s -H "$auth" "$1" >/dev/null
+  out=$(wrk -t1 -c8 -d"${DURATION}s" --timeout 30s --latency -H "$auth" "$1")
+  printf '%s\n%s\n\n' "$1" "$out" >> "$OUT/wrk.txt"
+  if grep -q 'Non-2xx\|Socket errors' <<< "$out"; then
+    echo "failed: $(grep 'Non-2xx\|Socket errors' <<< "$out" | tr -s ' ')"; return
+  fi
+  awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
+                         return v * 1000 }
+       $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
+       END { printf "p50 %.1f ms, p99 %.1f ms (%d requests)\n", p50, p99, n }' <<< "$out"
 }
-p99() { sed -n 's/.*p99 \([0-9]*\) ms.*/\1/p' <<< "$1"; }
+p99() { sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' <<< "$1"; }
 base=$(latency http://127.0.0.1:8081/clps/N001)
 printf '%-52s%s\n' "baseline: one CLP (GET /clps/N001)" "$base"
 measure() {
