@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -502,7 +503,11 @@ public class MemberService {
             }
         }
         if (!created.isEmpty()) {
-            bulk.rows("member", Member.COLUMNS, created.stream().map(Member::columnValues).toList());
+            // Written in name order: the rows land on the heap in the order they are copied, so a chunk's members of
+            // one surname share a page or two. Search reads every member it matches (to sort and count them); at
+            // 500,000 imported in file order "smith" found 5,964 members on 5,212 pages, read in name order on ~400.
+            bulk.rows("member", Member.COLUMNS, created.stream().sorted(IN_NAME_ORDER).map(Member::columnValues)
+                    .toList());
             events.joinedAll(created);
             audit.recordAs(actingFor, "CREATE", "member", created.stream().map(m -> m.id).toList());
             outcomes.put(Outcome.CREATED, created.size());
@@ -522,6 +527,11 @@ public class MemberService {
         }
         return outcomes;
     }
+
+    /** Members by surname, then first name, case aside (only where they sit on disk depends on it). */
+    private static final Comparator<Member> IN_NAME_ORDER = Comparator
+            .comparing((Member m) -> m.lastName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+            .thenComparing(m -> m.firstName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
 
     /** Whether saving the row would leave the member exactly as they are. */
     private boolean unchanged(Member existing, MemberDetails request, MembershipStatus status) {
