@@ -302,7 +302,8 @@ public class MemberService {
      */
     @Transactional
     public PageView<Member> search(MemberFilter filter, Optional<Set<String>> visibleClps, Paging paging) {
-        Condition exact = condition(filter, visibleClps, false);
+        List<String> words = queryWords(filter);
+        Condition exact = condition(filter, visibleClps, words);
         PageView<Member> page;
         if (filter.query() == null) {
             // Counted, then read in name order: for a broad filter (a national list) straight off the name index.
@@ -312,8 +313,9 @@ public class MemberService {
             page = searchPage(exact, SEARCH_ORDER, Map.of(), paging);
             if (page.total() == 0) {
                 // Closest to what was typed first.
-                page = searchPage(condition(filter, visibleClps, true), "function('oc_member_score', searchText, :q) "
-                        + "desc, " + SEARCH_ORDER, Map.of("q", String.join(" ", searchWords(filter.query()))), paging);
+                page = searchPage(condition(filter, visibleClps, nearSpellings(words)),
+                        "function('oc_member_score', searchText, :q) desc, " + SEARCH_ORDER,
+                        Map.of("q", String.join(" ", words)), paging);
             }
         }
         audit.record("LIST", "member", page.items().stream().map(m -> m.id).toList());
@@ -364,11 +366,12 @@ public class MemberService {
      */
     public void matching(MemberFilter filter, Optional<Set<String>> visibleClps, StringBuilder where,
                          Map<String, Object> params) {
-        Condition condition = condition(filter, visibleClps, false);
+        List<String> words = queryWords(filter);
+        Condition condition = condition(filter, visibleClps, words);
         // Counted, not probed with LIMIT 1: the planner cannot tell how rare a pattern is and would scan every member
         // looking for a first match of a rare one (3 s at 500,000, measured).
         if (filter.query() != null && Member.count(condition.where(), condition.params()) == 0) {
-            condition = condition(filter, visibleClps, true);
+            condition = condition(filter, visibleClps, nearSpellings(words));
         }
         where.append(condition.where());
         params.putAll(condition.params());
@@ -379,19 +382,26 @@ public class MemberService {
     }
 
     /**
-     * The one place a member filter becomes a query, for lists, searches and call lists alike. A search query matches
-     * every word as it is spelt (exact, and cheap through the trigram index); with {@code nearSpellings}, each word that
-     * is no member's name word stands for the name word spelt closest to it.
+     * The one place a member filter becomes a query, for lists, searches and call lists alike: its fields, and every
+     * one of the folded search words (none without a query), as spelt (exact, and cheap through the trigram index)
+     * or as {@link #nearSpellings}.
      */
-    private Condition condition(MemberFilter filter, Optional<Set<String>> visibleClps, boolean nearSpellings) {
+    private Condition condition(MemberFilter filter, Optional<Set<String>> visibleClps, List<String> words) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         filterCondition(filter, visibleClps, where, params);
-        if (filter.query() != null) {
-            List<String> words = folded(searchWords(filter.query()));
-            searchCondition(nearSpellings ? words.stream().map(this::nearSpelling).toList() : words, where, params);
-        }
+        searchCondition(words, where, params);
         return new Condition(where.toString(), params);
+    }
+
+    /** The filter's search words folded, once for a search and its near spellings alike; none without a query. */
+    private static List<String> queryWords(MemberFilter filter) {
+        return filter.query() == null ? List.of() : folded(searchWords(filter.query()));
+    }
+
+    /** Each folded word that is no member's name word replaced by the name word spelt closest to it. */
+    private List<String> nearSpellings(List<String> folded) {
+        return folded.stream().map(this::nearSpelling).toList();
     }
 
     /** The HQL condition for the filter's fields other than the search query, within the visible CLPs, not erased. */
