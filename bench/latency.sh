@@ -3,7 +3,7 @@
 # baseline from the same run, the cheapest signed-in read (one CLP by its code: token check, one indexed row, no
 # audit). Measured with wrk (closed loop: 8 connections, each sending its next request when the last one answered,
 # HTTP/1.1 keep-alive), one client thread in C, so the client takes little of the 2 cores the services and PostgreSQL
-# share; each URL is first driven for WARM seconds (JIT, caches, connection pools), discarded, then for SECONDS.
+# share; each URL is first driven for WARM seconds (JIT, caches, connection pools), discarded, then for SECONDS_PER_URL.
 # Run by bench/national.sh after its import; run alone to measure a change against a system that already holds the
 # national file. Usage: bench/latency.sh [members.csv, default bench/results/national/members.csv]
 # Env: SECONDS_PER_URL (default 20), WARM (default 10).
@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 CSV="${1:-$ROOT/bench/results/national/members.csv}"
 [ -f "$CSV" ] || { echo "no $CSV: run bench/national.sh first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+needs wrk
 ROWS=$(( $(wc -l < "$CSV") - 1 ))
 DURATION="${SECONDS_PER_URL:-20}"; WARM="${WARM:-10}"
 OUT="$ROOT/bench/results/latency"; mkdir -p "$OUT"; : > "$OUT/wrk.txt"

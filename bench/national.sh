@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 ROWS="${1:-500000}"
 # Latency is measured with wrk (bench/latency.sh): say so now rather than after the import.
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+needs wrk
 OUT="$ROOT/bench/results/national"; mkdir -p "$OUT"
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }

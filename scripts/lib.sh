@@ -25,6 +25,8 @@ log() { printf '\033[1m[open-circles]\033[0m %s\n' "$*"; }
 
 # As root we can install packages; otherwise use sudo when there is one.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# Stops with how to install a command a script needs (a Debian package of the same name), before it starts work.
+needs() { command -v "$1" >/dev/null || { echo "$1 is missing: apt-get install $1" >&2; exit 1; }; }
 
 wait_for_port() { # host port seconds (0: is it listening now?)
   for _ in $(seq 1 $(( $3 * 5 > 0 ? $3 * 5 : 1 ))); do
