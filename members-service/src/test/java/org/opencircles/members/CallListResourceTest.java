@@ -111,6 +111,14 @@ class CallListResourceTest {
         as("sec-cht").get("/members?q=ottolnie quennevais").then().body("items.id", contains(rare));
         // Spelt right, a word is matched as spelt: no near spellings mixed in.
         as("sec-cht").get("/members?q=smithers").then().body("items.id", contains(shared));
+        // Found through a near spelling, the member whose words are closest to what was typed comes first, before
+        // name order: "pelowvant" is 0.75 like "Pellowvant" and 0.6 like "Apellowvant", which sorts first by name.
+        String closer = member("Zed", "Pellowvant", "CHT-W1", false, false, 40, null, "07700 900803",
+                "zp@example.org", "GY1 1AC");
+        String further = member("Abe", "Apellowvant", "CHT-W1", false, false, 41, null, "07700 900804",
+                "aa@example.org", "GY1 1AD");
+        as("sec-cht").get("/members?q=pelowvant").then().body("items.id", contains(closer, further));
+        as("sec-cht").get("/members?q=pellowvant").then().body("items.id", contains(further, closer));
         assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "quennevais", "smithers"));
 
         as("dpo").body(Map.of("reference", "DSAR-7")).post("/members/" + rare + "/erasure").then().statusCode(200);

@@ -314,8 +314,7 @@ public class MemberService {
             if (page.total() == 0) {
                 // Closest to what was typed first.
                 page = searchPage(condition(filter, visibleClps, nearSpellings(words)),
-                        "function('oc_member_score', searchText, :q) desc, " + SEARCH_ORDER,
-                        Map.of("q", String.join(" ", words)), paging);
+                        closestFirst(words) + ", " + SEARCH_ORDER, typed(words), paging);
             }
         }
         audit.record("LIST", "member", page.items().stream().map(m -> m.id).toList());
@@ -323,6 +322,30 @@ public class MemberService {
     }
 
     private static final String BY_NAME = "lastName, firstName, id";
+
+    /**
+     * Near-spelling results closest to what was typed first: the sum over the typed words of how well each matches a
+     * word of the member's search text. Written out per word on already folded words, rather than a SQL function that
+     * folds and splits the query again for every member it scores (1.5 ms of a 3 ms typo search for 14 matches at
+     * 500,000, measured).
+     */
+    private static String closestFirst(List<String> folded) {
+        StringBuilder order = new StringBuilder("(");
+        for (int i = 0; i < folded.size(); i++) {
+            order.append(i == 0 ? "" : " + ").append("cast(function('word_similarity', :typed").append(i)
+                    .append(", searchText) as Float)");
+        }
+        return order.append(") desc").toString();
+    }
+
+    /** The parameters of {@link #closestFirst}. */
+    private static Map<String, Object> typed(List<String> folded) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < folded.size(); i++) {
+            params.put("typed" + i, folded.get(i));
+        }
+        return params;
+    }
 
     /**
      * Name order for search results, written so that PostgreSQL cannot read it off the name index. pg_trgm's estimate
