@@ -18,6 +18,7 @@ import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.id.TimeOrderedIds;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.platform.problem.FieldError;
@@ -621,7 +622,7 @@ public class MemberService {
     private Member newMember(MemberDetails request, MembershipStatus status) {
         Instant now = clock.instant();
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = TimeOrderedIds.at(now);
         member.createdAt = now;
         member.status = status;
         member.joinedOn = request.joinedOn() == null ? today() : request.joinedOn();

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 import org.opencircles.platform.bulk.BulkInsert;
+import org.opencircles.platform.id.TimeOrderedIds;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public class Outbox {
     private OutboxEvent row(Record payload, Object aggregateId) {
         EventType type = EventType.of(payload);
         Instant now = clock.instant();
-        EventEnvelope<Record> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(), now,
+        EventEnvelope<Record> envelope = new EventEnvelope<>(TimeOrderedIds.at(now), type.wireName(), type.version(), now,
                 type.aggregateType(), aggregateId.toString(), payload);
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
