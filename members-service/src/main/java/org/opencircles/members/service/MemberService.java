@@ -423,9 +423,22 @@ public class MemberService {
         return filter.query() == null ? List.of() : folded(searchWords(filter.query()));
     }
 
-    /** Each folded word that is no member's name word replaced by the name word spelt closest to it. */
-    private List<String> nearSpellings(List<String> folded) {
-        return folded.stream().map(this::nearSpelling).toList();
+    /**
+     * Each folded word as members have it, all in one statement: itself when it is one of the words in members' names
+     * (or nobody's name word is close to it: a number, a postcode), else the name word spelt closest to it. One
+     * spelling per word keeps the query a plain AND the trigram index answers; OR-ing several made the planner filter
+     * thousands of rows by hand (6.7 s p50 at 500,000, measured).
+     */
+    private static List<String> nearSpellings(List<String> folded) {
+        List<String> closest = eachWord("""
+                coalesce((select word from search_word where word = {w}),
+                         (select word from search_word where word % {w} order by similarity(word, {w}) desc, word
+                          limit 1))""", folded);
+        List<String> spelt = new ArrayList<>(folded.size());
+        for (int i = 0; i < folded.size(); i++) {
+            spelt.add(closest.get(i) == null ? folded.get(i) : closest.get(i));
+        }
+        return spelt;
     }
 
     /** The HQL condition for the filter's fields other than the search query, within the visible CLPs, not erased. */
@@ -467,33 +480,26 @@ public class MemberService {
     }
 
     /**
-     * The folded word as members have it: itself when it is one of the words in members' names (or nobody's name word
-     * is close to it: a number, a postcode), else the name word spelt closest to it. One spelling per word keeps the
-     * query a plain AND the trigram index answers; OR-ing several made the planner filter thousands of rows by hand
-     * (6.7 s p50 at 500,000, measured).
-     */
-    private String nearSpelling(String folded) {
-        Object closest = Member.getEntityManager().createNativeQuery("""
-                select coalesce((select word from search_word where word = ?1),
-                                (select word from search_word where word % ?1
-                                 order by similarity(word, ?1) desc, word limit 1))""")
-                .setParameter(1, folded).getSingleResult();
-        return closest == null ? folded : closest.toString();
-    }
-
-    /**
      * The words folded as members' search text is (oc_fold: accents and case), in one statement. Folded here, once,
      * rather than inside the search: the driver prepares a statement it runs often, PostgreSQL then keeps one plan
      * for any words, and that plan folded the word again for every member it rechecked ("smith": 5,964 times, 22 ms
      * of a 42 ms query, measured at 500,000) where a plain pattern costs next to nothing.
      */
     private static List<String> folded(List<String> words) {
+        return eachWord("oc_fold(cast({w} as text))", words);
+    }
+
+    /**
+     * One SQL expression per word, {@code {w}} standing for the word, in one statement: a search's words cost one
+     * round trip whatever their number. Each answer as text, or null.
+     */
+    private static List<String> eachWord(String expression, List<String> words) {
         if (words.isEmpty()) {
             return words;
         }
         StringBuilder sql = new StringBuilder("select ");
         for (int i = 1; i <= words.size(); i++) {
-            sql.append(i == 1 ? "" : ", ").append("oc_fold(cast(?").append(i).append(" as text))");
+            sql.append(i == 1 ? "" : ", ").append(expression.replace("{w}", "?" + i));
         }
         var query = Member.getEntityManager().createNativeQuery(sql.toString());
         for (int i = 0; i < words.size(); i++) {
@@ -501,7 +507,7 @@ public class MemberService {
         }
         Object result = query.getSingleResult();
         Object[] values = result instanceof Object[] row ? row : new Object[] {result};
-        return Arrays.stream(values).map(Object::toString).toList();
+        return Arrays.stream(values).map(v -> v == null ? null : v.toString()).toList();
     }
 
     /** The words of a search query, split on spaces; the first {@value #MAX_SEARCH_WORDS} count. */
