@@ -7,46 +7,24 @@
 # Usage: bench/national-more.sh LETTER [rows]   (LETTER: one of K-Z, not L, which the national file uses)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 LETTER="${1:?usage: bench/national-more.sh LETTER [rows]}"; ROWS="${2:-100000}"
 [[ "$LETTER" =~ ^[K-Z]$ && "$LETTER" != L ]] || { echo "LETTER: one of K-Z but L" >&2; exit 1; }
 SRC="$ROOT/bench/results/national/members.csv"
 [ -f "$SRC" ] || { echo "no $SRC: run bench/national.sh first" >&2; exit 1; }
 OUT="$ROOT/bench/results/national-more"; mkdir -p "$OUT"; CSV="$OUT/members-$LETTER.csv"
 head -n $(( ROWS + 1 )) "$SRC" | sed "2,\$s/^L/$LETTER/" > "$CSV"
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 cpu() { ps -eo cputimes,args | awk '{ n = "other"; if ($0 ~ /postgres/) n = "postgres";
   else if ($0 ~ /members-service/) n = "members"; else if ($0 ~ /actions-service/) n = "actions";
   else if ($0 ~ /mentoring-service/) n = "mentoring"; else if ($0 ~ /kafka/) n = "kafka"; s[n] += $1 }
   END { for (k in s) print k, s[k] }' | sort; }
-projected() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -qAtc \
-  "select count(*) from member_projection"; }
-
-psql_admin -c "drop database if exists bench_baseline" >/dev/null 2>&1
-psql_admin -c "create database bench_baseline" >/dev/null
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
-  membership_number text, first_name text, last_name text, email text, phone text, postcode text,
-  date_of_birth text, clp text, ward text, status text, joined_on text)"
-t0=$(now)
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
-  -qc "\\copy member_copy from '$CSV' with (format csv, header true)"
-copy_s=$(secs "$t0" "$(now)")
-psql_admin -c "drop database bench_baseline" >/dev/null
+copy_s=$(copy_baseline "$CSV")
 
 before_a=$(projected actions); before_m=$(projected mentoring)
 cpu > "$OUT/cpu-before"
 t0=$(now)
-job=$(curl -s -H "Authorization: Bearer $(token organiser-national)" -H 'Content-Type: text/csv' \
-  --data-binary @"$CSV" "http://127.0.0.1:8081/imports?fileName=national-more-$LETTER.csv" | jq -r .id)
-[ "$job" != null ] || { echo "upload refused" >&2; exit 1; }
-while :; do
-  status=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
-  [ "$status" = COMPLETED ] && break
-  [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
-  sleep 0.5
-done
+created=$(import_csv "$CSV" "national-more-$LETTER.csv" | jq -r .createdRows)
 import_s=$(secs "$t0" "$(now)")
-created=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .createdRows)
 while [ "$(projected actions)" -lt $(( before_a + created )) ] || [ "$(projected mentoring)" -lt $(( before_m + created )) ]; do
   sleep 0.5
 done

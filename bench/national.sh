@@ -7,12 +7,11 @@
 # Needs the system running (scripts/start.sh). Usage: bench/national.sh [members]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 ROWS="${1:-500000}"
 # Latency is measured with wrk (bench/latency.sh): say so now rather than after the import.
 needs wrk
 OUT="$ROOT/bench/results/national"; mkdir -p "$OUT"
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 python3 "$ROOT/bench/national.py" "$OUT" "$ROWS"
 log "Generated $ROWS members ($(du -h "$OUT/members.csv" | cut -f1)) in $(cut -f1 "$OUT/places.tsv" | sort -u | wc -l) CLPs"
 
@@ -26,32 +25,11 @@ cut -f1,3,4 "$OUT/places.tsv" | tr '\t' '|' | xargs -P 8 -I{} sh -c 'w="{}"; clp
   -H "Authorization: Bearer '"$ADMIN"'" -H "Content-Type: application/json" \
   -d "{\"code\":\"${rest%%|*}\",\"name\":\"${rest#*|}\"}" http://127.0.0.1:8081/clps/$clp/wards'
 
-psql_admin -c "drop database if exists bench_baseline" >/dev/null
-psql_admin -c "create database bench_baseline" >/dev/null
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
-  membership_number text, first_name text, last_name text, email text, phone text, postcode text,
-  date_of_birth text, clp text, ward text, status text, joined_on text)"
-t0=$(now)
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
-  -qc "\\copy member_copy from '$OUT/members.csv' with (format csv, header true)"
-copy_s=$(secs "$t0" "$(now)")
-psql_admin -c "drop database bench_baseline" >/dev/null
+copy_s=$(copy_baseline "$OUT/members.csv")
 
-projected() { PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -qAtc \
-  "select count(*) from member_projection"; }
 import() {
-  local job status
-  job=$(curl -s -H "Authorization: Bearer $(token organiser-national)" -H 'Content-Type: text/csv' \
-    --data-binary @"$OUT/members.csv" "http://127.0.0.1:8081/imports?fileName=national.csv" | jq -r .id)
-  [ "$job" != null ] || { echo "upload refused" >&2; exit 1; }
-  while :; do
-    status=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
-    [ "$status" = COMPLETED ] && break
-    [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
-    sleep 1
-  done
-  curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" \
-    | tee "$OUT/last-import.json" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
+  import_csv "$OUT/members.csv" national.csv | tee "$OUT/last-import.json" \
+    | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
 }
 before_a=$(projected actions); before_m=$(projected mentoring)
 log "Importing"
