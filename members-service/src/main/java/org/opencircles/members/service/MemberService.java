@@ -18,9 +18,9 @@ import org.opencircles.members.domain.ImportRowError;
 import org.opencircles.members.domain.Member;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.audit.AccessAudit;
-import org.opencircles.platform.id.TimeOrderedIds;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.cluster.ClusterLock;
+import org.opencircles.platform.id.TimeOrderedIds;
 import org.opencircles.platform.problem.FieldError;
 import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
@@ -573,8 +573,8 @@ public class MemberService {
         }
         if (!created.isEmpty()) {
             // An import's search entries wait in the trigram index's pending list and are merged in large batches:
-            // 32 MB of them at a time read 43% fewer index pages than PostgreSQL's default 4 MB and saved 5-15% of an
-            // import (bench: 100,000 rows into the loaded national system). Other writers keep the list short
+            // 32 MB of them at a time read 43% fewer of the index's pages than PostgreSQL's default 4 MB (100,000 rows
+            // into the loaded national system, bench/national-more.sh). Other writers keep the list short
             // (new-connection-sql), because every search reads all of it (4 MB made a two-word search 8.5 ms instead
             // of 2 ms at 500,000): searches run during a large import are slower until it ends and merges the list.
             Member.getEntityManager().createNativeQuery("set local gin_pending_list_limit = '32MB'").executeUpdate();

@@ -19,11 +19,6 @@ public final class TimeOrderedIds {
     private TimeOrderedIds() {
     }
 
-    /** A new id for something written now. */
-    public static UUID next() {
-        return at(Instant.now());
-    }
-
     /** A new id for something written at {@code time}. */
     public static UUID at(Instant time) {
         byte[] random = new byte[10];

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Records an event in the caller's transaction, so it is published if and only if the state change commits. */
@@ -74,8 +73,8 @@ public class Outbox {
     private OutboxEvent row(Record payload, Object aggregateId) {
         EventType type = EventType.of(payload);
         Instant now = clock.instant();
-        EventEnvelope<Record> envelope = new EventEnvelope<>(TimeOrderedIds.at(now), type.wireName(), type.version(), now,
-                type.aggregateType(), aggregateId.toString(), payload);
+        EventEnvelope<Record> envelope = new EventEnvelope<>(TimeOrderedIds.at(now), type.wireName(), type.version(),
+                now, type.aggregateType(), aggregateId.toString(), payload);
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.topic = type.topic();
