@@ -9,6 +9,7 @@ import org.opencircles.testkit.TopicProbe;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -121,10 +122,27 @@ class CallListResourceTest {
         as("sec-cht").get("/members?q=pellowvant").then().body("items.id", contains(further, closer));
         assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "quennevais", "smithers"));
 
+        assertThat(searchEntries(rare), contains(startsWith("ottoline quennevais ")));
         as("dpo").body(Map.of("reference", "DSAR-7")).post("/members/" + rare + "/erasure").then().statusCode(200);
+        // Nothing of them is left in search's own table.
+        assertThat(searchEntries(rare), hasSize(0));
         // Their surname was theirs alone and goes; the first name another member has stays.
         assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "smithers"));
         as("sec-cht").get("/members?q=quenevais").then().body("total", equalTo(0));
+    }
+
+    /** The search text search's own table holds for a member (name first, folded); none once erased. */
+    private List<String> searchEntries(String memberId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select search_text from member_search where id = ?::uuid")) {
+            s.setString(1, memberId);
+            var rows = s.executeQuery();
+            List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        }
     }
 
     /** Which of these words search's dictionary of name words holds, in order. */

@@ -308,6 +308,9 @@ class ImportResourceTest {
                 equalTo(Postgres.number("members_test", "select count(*) from member")));
         assertThat(Postgres.number("members_test",
                 "select count(*) from pg_stats where tablename = 'member' and attname = 'clp_code'"), equalTo(1L));
+        assertThat(Postgres.number("members_test",
+                "select reltuples::bigint from pg_class where relname = 'member_search'"),
+                equalTo(Postgres.number("members_test", "select count(*) from member_search")));
         // And its members' search entries are merged into the trigram index: nothing left pending for searches to
         // read through (gin_clean_pending_list says how many pending pages it merged).
         assertThat(Postgres.number("members_test", "select gin_clean_pending_list('member_search_idx')"),

@@ -50,6 +50,9 @@ class MemberResourceTest {
                 .body("email", equalTo("ada@example.org")).extract().path("version");
         as("sec-isn").header("If-Match", String.valueOf(version)).body(changed).put("/members/" + id)
                 .then().statusCode(200).body("email", equalTo("ada.adams@example.org"));
+        // Search follows the change (the database keeps its table from the member row).
+        as("sec-isn").get("/members?q=ada.adams@example").then().body("items.id", contains(id))
+                .body("total", equalTo(1));
         // A second writer holding the old version is told, not silently overwritten.
         as("sec-isn").header("If-Match", String.valueOf(version)).body(adult(number, "ISN")).put("/members/" + id)
                 .then().statusCode(412).contentType("application/problem+json");

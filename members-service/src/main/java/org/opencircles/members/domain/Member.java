@@ -27,10 +27,6 @@ public class Member extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Name, number, email, phone and postcode folded (lower case, no accents) by the database, for search. */
-    @Column(name = "search_text", insertable = false, updatable = false)
-    public String searchText;
-
     @Column(name = "membership_number")
     public String membershipNumber;
 

@@ -15,6 +15,12 @@ public record MemberFilter(String clpCode, String wardCode, MembershipStatus sta
         return new MemberFilter(clpCode, wardCode, status, ageBand, interest, notContactedForDays, null);
     }
 
+    /** Whether it narrows by anything the search table does not hold (only the CLP and the query are there). */
+    public boolean narrowsBeyondClp() {
+        return wardCode != null || status != null || ageBand != null || interest != null
+                || notContactedForDays != null;
+    }
+
     /** The same filter without a search query. */
     public MemberFilter(String clpCode, String wardCode, MembershipStatus status, AgeBand ageBand, String interest,
                         Integer notContactedForDays) {

@@ -304,17 +304,17 @@ public class MemberService {
     @Transactional
     public PageView<Member> search(MemberFilter filter, Optional<Set<String>> visibleClps, Paging paging) {
         List<String> words = queryWords(filter);
-        Condition exact = condition(filter, visibleClps, words);
         PageView<Member> page;
         if (filter.query() == null) {
             // Counted, then read in name order: for a broad filter (a national list) straight off the name index.
-            page = paging.read(Member.<Member>find("from Member where " + exact.where() + " order by " + BY_NAME,
-                    exact.params()).withHint(HibernateHints.HINT_READ_ONLY, true));
+            Condition all = condition(filter, visibleClps, words);
+            page = paging.read(Member.<Member>find("from Member where " + all.where() + " order by " + BY_NAME,
+                    all.params()).withHint(HibernateHints.HINT_READ_ONLY, true));
         } else {
-            page = searchPage(exact, new Order(SEARCH_ORDER, Map.of()), paging);
+            page = searchPage(found(filter, visibleClps, words), new Order(SEARCH_ORDER, Map.of()), paging);
             if (page.total() == 0) {
                 // Closest to what was typed first.
-                page = searchPage(condition(filter, visibleClps, nearSpellings(words)), closestFirst(words), paging);
+                page = searchPage(found(filter, visibleClps, nearSpellings(words)), closestFirst(words), paging);
             }
         }
         audit.record("LIST", "member", page.items().stream().map(m -> m.id).toList());
@@ -334,23 +334,23 @@ public class MemberService {
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < folded.size(); i++) {
             by.append(i == 0 ? "" : " + ").append("cast(function('word_similarity', :typed").append(i)
-                    .append(", searchText) as Float)");
+                    .append(", s.searchText) as Float)");
             params.put("typed" + i, folded.get(i));
         }
         return new Order(by.append(") desc, ").append(SEARCH_ORDER).toString(), params);
     }
 
-    /** An HQL order by (on {@code Member}) and its parameters. */
+    /** An HQL order by (on {@code MemberSearch s}) and its parameters. */
     private record Order(String by, Map<String, Object> params) {
     }
 
     /**
-     * Name order for search results, written so that PostgreSQL cannot read it off the name index. pg_trgm's estimate
-     * of how many members a word matches is coarse (15,049 for "smith", 5,964 in fact), and with fresh statistics the
-     * planner walked the name index from "A", testing every member, until it had a page of Smiths (4.9 s p50 at
-     * 500,000, measured) instead of finding them through the trigram index and sorting a few thousand.
+     * Name order for search results, as lists have it. The search table has no name index on purpose: pg_trgm's
+     * estimate of how many members a word matches is coarse (15,049 for "smith", 5,964 in fact), and given one the
+     * planner walked it from "A", testing every member, until it had a page of Smiths (4.9 s p50 at 500,000,
+     * measured) instead of finding them through the trigram index and sorting a few thousand.
      */
-    private static final String SEARCH_ORDER = "concat(lastName, ''), firstName, id";
+    private static final String SEARCH_ORDER = "s.lastName, s.firstName, s.id";
 
     /**
      * A page of search results and how many match in one statement ({@code count(*) over ()}): counting first and
@@ -360,14 +360,14 @@ public class MemberService {
      * PostgreSQL at 500,000, measured). Only a page past the end, which has no row to carry the count, counts again.
      */
     private PageView<Member> searchPage(Condition condition, Order order, Paging paging) {
-        var query = Member.getEntityManager().createQuery("select id, count(*) over () from Member where "
+        var query = Member.getEntityManager().createQuery("select s.id, count(*) over () from MemberSearch s where "
                 + condition.where() + " order by " + order.by(), Object[].class);
         condition.params().forEach(query::setParameter);
         order.params().forEach(query::setParameter);
         List<Object[]> rows = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
                 .getResultList();
         long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
-                : paging.page() == 0 ? 0 : Member.count(condition.where(), condition.params());
+                : paging.page() == 0 ? 0 : counted(condition);
         List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, Member> found = ids.isEmpty() ? Map.of()
                 : Member.<Member>find("id in ?1 and erasedAt is null", ids)
@@ -376,6 +376,36 @@ public class MemberService {
         // In the order found; one erased in between is left out.
         return new PageView<>(ids.stream().map(found::get).filter(Objects::nonNull).toList(), paging.page(),
                 paging.size(), total);
+    }
+
+    /** How many members a search condition (on {@code MemberSearch s}) finds. */
+    private static long counted(Condition condition) {
+        var query = Member.getEntityManager().createQuery("select count(*) from MemberSearch s where "
+                + condition.where(), Long.class);
+        condition.params().forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /**
+     * A search's HQL condition on {@code MemberSearch s}: the query's words, the visible CLPs and the filter's CLP
+     * on the search table alone; any other field of the filter through the member rows, so that a search by words
+     * alone (the common case, and the widest) never reads them.
+     */
+    private Condition found(MemberFilter filter, Optional<Set<String>> visibleClps, List<String> words) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        CallerScope.restrict(visibleClps, where, params, "s.clpCode");
+        if (filter.clpCode() != null) {
+            where.append(" and s.clpCode = :clp");
+            params.put("clp", filter.clpCode());
+        }
+        searchCondition(words, where, params);
+        if (filter.narrowsBeyondClp()) {
+            where.append(" and s.id in (select id from Member where ");
+            filterCondition(filter, visibleClps, where, params);
+            where.append(")");
+        }
+        return new Condition(where.toString(), params);
     }
 
     /**
@@ -401,15 +431,19 @@ public class MemberService {
     }
 
     /**
-     * The one place a member filter becomes a query, for lists, searches and call lists alike: its fields, and every
-     * one of the folded search words (none without a query), as spelt (exact, and cheap through the trigram index)
-     * or as {@link #nearSpellings}.
+     * A member filter as an HQL condition on {@code Member}, for lists and call lists: its fields, and every one of
+     * the folded search words (none without a query), as spelt (exact, and cheap through the trigram index) or as
+     * {@link #nearSpellings}, matched in the search table.
      */
     private Condition condition(MemberFilter filter, Optional<Set<String>> visibleClps, List<String> words) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         filterCondition(filter, visibleClps, where, params);
-        searchCondition(words, where, params);
+        if (!words.isEmpty()) {
+            where.append(" and id in (select s.id from MemberSearch s where 1 = 1");
+            searchCondition(words, where, params);
+            where.append(")");
+        }
         return new Condition(where.toString(), params);
     }
 
@@ -512,11 +546,11 @@ public class MemberService {
 
     /**
      * Every folded word must match, in any order, as a substring of the member's folded name, number, email, phone
-     * or postcode (so "zoe" finds "Zoë"): a plain LIKE pattern the trigram index answers.
+     * or postcode (so "zoe" finds "Zoë"): a plain LIKE pattern on {@code MemberSearch s} the trigram index answers.
      */
     private static void searchCondition(List<String> folded, StringBuilder where, Map<String, Object> params) {
         for (int i = 0; i < folded.size(); i++) {
-            where.append(" and searchText like :w").append(i).append(" escape '\\'");
+            where.append(" and s.searchText like :w").append(i).append(" escape '\\'");
             params.put("w" + i, "%" + folded.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                     + "%");
         }
