@@ -9,6 +9,7 @@
 # Env: SECONDS_PER_URL (default 20), WARM (default 10).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 CSV="${1:-$ROOT/bench/results/national/members.csv}"
 [ -f "$CSV" ] || { echo "no $CSV: run bench/national.sh first" >&2; exit 1; }
 needs wrk
@@ -16,27 +17,35 @@ ROWS=$(( $(wc -l < "$CSV") - 1 ))
 DURATION="${SECONDS_PER_URL:-20}"; WARM="${WARM:-10}"
 OUT="$ROOT/bench/results/latency"; mkdir -p "$OUT"; : > "$OUT/wrk.txt"
 
-latency() { # url -> "p50 X ms, p99 Y ms (N requests)"; a run with any answer but 2xx says so instead
+latency() { # url -> "p50 X ms, p99 Y ms (N requests)|CPU/request: ..."; a run with any answer but 2xx says so instead
   local auth out
   auth="Authorization: Bearer $(token organiser-national)"
   wrk -t1 -c8 -d"${WARM}s" --timeout 30s -H "$auth" "$1" >/dev/null
+  cpu > "$OUT/cpu-before"
   out=$(wrk -t1 -c8 -d"${DURATION}s" --timeout 30s --latency -H "$auth" "$1")
+  cpu > "$OUT/cpu-after"
   printf '%s\n%s\n\n' "$1" "$out" >> "$OUT/wrk.txt"
   if grep -q 'Non-2xx\|Socket errors' <<< "$out"; then
-    echo "failed: $(grep 'Non-2xx\|Socket errors' <<< "$out" | tr -s ' ')"; return
+    echo "failed: $(grep 'Non-2xx\|Socket errors' <<< "$out" | tr -s ' ')|"; return
   fi
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
                          return v * 1000 }
        $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
-       END { printf "p50 %.1f ms, p99 %.1f ms (%d requests)\n", p50, p99, n }' <<< "$out"
+       END { printf "p50 %.1f ms, p99 %.1f ms (%d requests)", p50, p99, n }' <<< "$out"
+  # Where the time went: CPU per request of PostgreSQL and of the service asked (8081 members, 8082 actions).
+  join "$OUT/cpu-before" "$OUT/cpu-after" | awk -v n="$(awk '/ requests in / { print $1 }' <<< "$out")" \
+    -v svc="$(case "$1" in *:8082/*) echo actions;; *) echo members;; esac)" '
+    $1 == "postgres" { pg = $3 - $2 } $1 == svc { s = $3 - $2 }
+    END { printf "|CPU/request: PostgreSQL %.2f ms, %s %.2f ms\n", pg * 1000 / n, svc, s * 1000 / n }'
 }
 p99() { sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' <<< "$1"; }
 base=$(latency http://127.0.0.1:8081/clps/N001)
-printf '%-52s%s\n' "baseline: one CLP (GET /clps/N001)" "$base"
+printf '%-52s%-40s                   %s\n' "baseline: one CLP (GET /clps/N001)" "${base%%|*}" "${base#*|}"
 measure() {
   local result; result=$(latency "$2")
-  printf '%-52s%-40s p99 %sx baseline\n' "$1" "$result" \
-    "$(awk -v a="$(p99 "$result")" -v b="$(p99 "$base")" 'BEGIN { if (a && b) printf "%.1f", a / b; else printf "?" }')"
+  printf '%-52s%-40s p99 %sx baseline  %s\n' "$1" "${result%%|*}" \
+    "$(awk -v a="$(p99 "$result")" -v b="$(p99 "$base")" 'BEGIN { if (a && b) printf "%.1f", a / b; else printf "?" }')" \
+    "${result#*|}"
 }
 # A member from the middle of the file, to search for by name and by part of the membership number.
 row=$(sed -n "$(( ROWS / 2 ))p" "$CSV")

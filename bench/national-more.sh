@@ -14,10 +14,6 @@ SRC="$ROOT/bench/results/national/members.csv"
 [ -f "$SRC" ] || { echo "no $SRC: run bench/national.sh first" >&2; exit 1; }
 OUT="$ROOT/bench/results/national-more"; mkdir -p "$OUT"; CSV="$OUT/members-$LETTER.csv"
 head -n $(( ROWS + 1 )) "$SRC" | sed "2,\$s/^L/$LETTER/" > "$CSV"
-cpu() { ps -eo cputimes,args | awk '{ n = "other"; if ($0 ~ /postgres/) n = "postgres";
-  else if ($0 ~ /members-service/) n = "members"; else if ($0 ~ /actions-service/) n = "actions";
-  else if ($0 ~ /mentoring-service/) n = "mentoring"; else if ($0 ~ /kafka/) n = "kafka"; s[n] += $1 }
-  END { for (k in s) print k, s[k] }' | sort; }
 copy_s=$(copy_baseline "$CSV")
 
 before_a=$(projected actions); before_m=$(projected mentoring)
