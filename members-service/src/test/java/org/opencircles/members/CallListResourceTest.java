@@ -90,7 +90,12 @@ class CallListResourceTest {
         // Wildcards in a query are only characters: "%%%%" matches nobody rather than everybody.
         as("sec-cht").get("/members?q=%25%25%25%25").then().statusCode(200).body("total", equalTo(0));
         // Combined with the other filters, within the caller's CLPs, and audited like any list.
-        as("sec-cht").get("/members?q=zoe&ageBand=YOUTH_14_TO_17").then().body("items.id", not(hasItem(zoe)));
+        as("sec-cht").get("/members?q=zoe&ageBand=UNDER_18").then().statusCode(200)
+                .body("items.id", not(hasItem(zoe)));
+        as("sec-cht").get("/members?q=zoe mullerova&ageBand=ADULT_27_PLUS&status=ACTIVE").then().statusCode(200)
+                .body("items.id", contains(zoe)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=zoe mullerova&ageBand=YOUTH_18_TO_26").then().statusCode(200)
+                .body("total", equalTo(0));
         as("sec-isn").get("/members?q=zoe mullerova").then().statusCode(200).body("total", equalTo(0));
         as("sec-isn").get("/members?clp=CHT&q=zoe").then().statusCode(403);
         as("dpo").get("/audit/access?memberId=" + zoe).then()
