@@ -32,4 +32,4 @@ printf 'baseline: psql \\copy  %7.2f s\n' "$copy_s"
 awk -v c="$copy_s" -v i="$import_s" -v p="$projected_s" 'BEGIN {
   printf "import                %7.2f s  %5.1fx baseline\n", i, i / c;
   printf "until both projected  %7.2f s  %5.1fx baseline\n", p, p / c }'
-printf 'CPU seconds meanwhile: %s\n' "$(join "$OUT/cpu-before" "$OUT/cpu-after" | awk '{ printf "%s %.0f  ", $1, $3 - $2 }')"
+printf 'CPU seconds meanwhile: %s\n' "$(join "$OUT/cpu-before" "$OUT/cpu-after" | awk '{ printf "%s %.1f  ", $1, $3 - $2 }')"
