@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.Postgres;
 import org.opencircles.testkit.TopicProbe;
 
 import java.time.Duration;
@@ -137,17 +138,9 @@ class CallListResourceTest {
     }
 
     /** The search text search's own table holds for a member (name first, folded); none once erased. */
-    private List<String> searchEntries(String memberId) throws java.sql.SQLException {
-        try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("select search_text from member_search where id = ?::uuid")) {
-            s.setString(1, memberId);
-            var rows = s.executeQuery();
-            List<String> found = new java.util.ArrayList<>();
-            while (rows.next()) {
-                found.add(rows.getString(1));
-            }
-            return found;
-        }
+    private static List<String> searchEntries(String memberId) {
+        return Postgres.column("members_test", "select search_text from member_search where id = ?::uuid", memberId)
+                .stream().map(String::valueOf).toList();
     }
 
     /** Which of these words search's dictionary of name words holds, in order. */
