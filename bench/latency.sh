@@ -58,6 +58,8 @@ measure "CLP dashboard" http://127.0.0.1:8082/dashboard/N001
 measure "members list (CLP, age band)" "http://127.0.0.1:8081/members?clp=N001&ageBand=YOUTH_18_TO_26&size=50"
 measure "search by name, national ($first $last)" "http://127.0.0.1:8081/members?q=$first%20$last&size=20"
 measure "search by the commonest surname (smith)" "http://127.0.0.1:8081/members?q=smith&size=20"
+# A first name alone matches far more members than a surname (36,611 "oliver" of 1.09 M on 2026-12-04).
+measure "search by a first name alone, national ($first)" "http://127.0.0.1:8081/members?q=$first&size=20"
 measure "search by part of a number (${number:2:6})" "http://127.0.0.1:8081/members?q=${number:2:6}&size=20"
 measure "search with a typo ($first $typo)" "http://127.0.0.1:8081/members?q=$first%20$typo&size=20"
 measure "search in a CLP with filters ($last)" "http://127.0.0.1:8081/members?clp=N001&status=ACTIVE&q=$last&size=20"
