@@ -63,3 +63,5 @@ measure "search by a first name alone, national ($first)" "http://127.0.0.1:8081
 measure "search by part of a number (${number:2:6})" "http://127.0.0.1:8081/members?q=${number:2:6}&size=20"
 measure "search with a typo ($first $typo)" "http://127.0.0.1:8081/members?q=$first%20$typo&size=20"
 measure "search in a CLP with filters ($last)" "http://127.0.0.1:8081/members?clp=N001&status=ACTIVE&q=$last&size=20"
+# A secretary searches their own CLP: the same first name there (33 "oliver" in N001 at 500,000).
+measure "search by a first name in one CLP ($first)" "http://127.0.0.1:8081/members?clp=N001&q=$first&size=20"

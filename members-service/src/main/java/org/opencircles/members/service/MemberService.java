@@ -441,6 +441,10 @@ public class MemberService {
         filterCondition(filter, visibleClps, where, params);
         if (!words.isEmpty()) {
             where.append(" and id in (select s.id from MemberSearch s where 1 = 1");
+            // The filter's CLP here too: the search index finds a CLP's matches directly (V13).
+            if (filter.clpCode() != null) {
+                where.append(" and s.clpCode = :clp");
+            }
             searchCondition(words, where, params);
             where.append(")");
         }
