@@ -236,6 +236,25 @@ class CallListResourceTest {
     }
 
     @Test
+    void aCallListFromASearchHoldsTheMatchesOfItsOwnClpOnly() {
+        String here = member("Quentin", "Zebedee-Hall", WARD, true, false, 52, null, "07700 900601",
+                "qz@example.org", "SE24 0QZ");
+        member("Quentin", "Abbott", WARD, true, false, 47, null, "07700 900602", "qa@example.org", "SE24 0QA");
+        Map<String, Object> elsewhere = Api.adult(Api.uniqueNumber(), "ISN");
+        elsewhere.putAll(Map.of("firstName", "Quentin", "lastName", "Zebedee", "phone", "07700 900603",
+                "consents", Map.of("email", false, "phone", true, "sms", false)));
+        as("sec-isn").body(elsewhere).post("/members").then().statusCode(201);
+
+        // The same words nationally find both Zebedees; the list for one CLP holds that CLP's alone.
+        as("organiser-national").get("/members?q=zebedee quentin").then().body("total", equalTo(2));
+        String list = as("organiser-national").body(Map.of("name", "Zebedees to call", "channel", "PHONE",
+                        "filter", Map.of("clp", "CHT", "q", "zebedee quentin")))
+                .post("/call-lists").then().statusCode(201).body("total", equalTo(1)).extract().path("id");
+        as("organiser-national").get("/call-lists/" + list + "/entries").then().statusCode(200)
+                .body("items.memberId", contains(here)).body("items.phone", contains("07700 900601"));
+    }
+
+    @Test
     void badCallListsAreRefusedNamingTheField() {
         Map<String, Object> good = Map.of("name", "Bad input " + UUID.randomUUID(), "channel", "PHONE",
                 "filter", Map.of("clp", "CHT"));
