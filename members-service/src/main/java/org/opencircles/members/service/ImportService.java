@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.opencircles.members.config.ImportConfig;
 import org.opencircles.members.domain.Clp;
@@ -32,6 +33,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -309,20 +311,10 @@ public class ImportService {
                     throw ProblemException.invalidFields(missing.stream()
                             .map(c -> new FieldError(c, "column is missing from the header")).toList());
                 }
-                int rows = 0;
-                while (true) {
-                    try {
-                        if (csv.next() == null) {
-                            break;
-                        }
-                        rows++;
-                    } catch (CsvRecords.BadRecord e) {
-                        // Reported per line when the import runs; the rows before it are still imported.
-                        rows++;
-                        if (!e.readingCanGoOn()) {
-                            break;
-                        }
-                    }
+                // Bad records count as rows: each is reported on its line when the import runs.
+                int rows;
+                try (Reader all = Files.newBufferedReader(file, charset)) {
+                    rows = CsvRecords.count(all, delimiter, settings.maxRecordLength()) - 1;
                 }
                 if (rows > settings.maxRows()) {
                     throw ProblemException.invalidField("file", "has " + rows + " rows; at most "
@@ -597,8 +589,11 @@ public class ImportService {
         if (numbers.isEmpty()) {
             return Map.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> Member.<Member>list("membershipNumber in ?1", numbers)
-                .stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity())));
+        // Only compared with the rows (a member that changes is read again where it is saved): read-only, so
+        // Hibernate keeps no copy of each to check for changes when this transaction ends.
+        return QuarkusTransaction.requiringNew().call(() -> Member.<Member>find("membershipNumber in ?1", numbers)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+                .collect(Collectors.toMap(m -> m.membershipNumber, Function.identity())));
     }
 
     /**

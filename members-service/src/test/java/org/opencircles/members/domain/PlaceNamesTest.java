@@ -52,6 +52,18 @@ class PlaceNamesTest {
     }
 
     @Test
+    void aNameAnsweredOnceIsAnsweredTheSameAgainAndPerClp() {
+        // Answers are remembered per cell (and per CLP for wards): asked again, in any order, nothing changes.
+        for (int i = 0; i < 3; i++) {
+            assertEquals("DWN-CENTRAL", places.ward("Central", "DWN").code());
+            assertEquals("ISN-CENTRAL", places.ward("Central", "ISN").code());
+            assertEquals("'Central' could be ward DWN-CENTRAL or ISN-CENTRAL", places.ward("Central", null).problem());
+            assertEquals("'Norwich North' could be CLP NRS or NRW", places.clp("Norwich North").problem());
+            assertEquals("DWN", places.clp("Dulwich & West-Norwood").code());
+        }
+    }
+
+    @Test
     void postcodesAreTidiedBeforeValidation() {
         assertEquals("SE21 8AB", Postcodes.normalise("se218ab"));
         assertEquals("SE21 8AB", Postcodes.normalise("SE21  8AB"));

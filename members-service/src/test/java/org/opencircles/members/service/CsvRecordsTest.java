@@ -111,4 +111,48 @@ class CsvRecordsTest {
         assertTrue(bad.getMessage().startsWith("is longer than 100000 characters"), bad.getMessage());
         assertTrue(pulled[0] < 200_000, "read only up to the limit, not " + pulled[0] + " characters");
     }
+
+    /** What the import counts for a file: each record next() returns or refuses, until it stops reading. */
+    private static int parsedRecords(String text, char delimiter, int maxRecordLength) throws IOException {
+        CsvRecords csv = new CsvRecords(new StringReader(text), delimiter, 50, maxRecordLength);
+        int records = 0;
+        while (true) {
+            try {
+                if (csv.next() == null) {
+                    return records;
+                }
+                records++;
+            } catch (CsvRecords.BadRecord e) {
+                records++;
+                if (!e.readingCanGoOn()) {
+                    return records;
+                }
+            }
+        }
+    }
+
+    @Test
+    void countingWithoutParsingAgreesWithTheParserOnEveryShapeOfRecord() throws Exception {
+        List<String> files = List.of(
+                "\uFEFFnumber,name,note\r\nA1,\"O'Neil, Jr\",\"said \"\"yes\"\"\"\r\n\r\nA2,\"Line\nBreak\",x\n   \nA3,plain,y\r"
+                        + "A4,\"Smith\" Jr,z",
+                "a,b\n1,\"multi\r\nline\r\n\r\nstill\"\n2,x\n",
+                "a,b\n\"\"\n\"  \"\n,\n3,ab\"c\n4,\"d\"\"\"\n",
+                "a,b\n1,x\n\n\n",
+                "a,b\n1,x",
+                "a,b\n\"\"",
+                "a,b\n1,fine\n2,\"never closed\n3,lost\n",
+                "a,b\n1," + "x".repeat(51) + "\n2,ok\n",
+                "a;\"b;c\";d\n1;2;3\n",
+                "a,b\r\r\r1,2\r");
+        for (String file : files) {
+            char delimiter = file.startsWith("a;") ? ';' : ',';
+            assertEquals(parsedRecords(file, delimiter, 1_000),
+                    CsvRecords.count(new StringReader(file), delimiter, 1_000), file);
+        }
+        // A record past the limit ends both, counted as the one bad record it is.
+        String tooLong = "a,b\n1,x\n2," + "y".repeat(40_000) + "\n3,z\n";
+        assertEquals(3, parsedRecords(tooLong, ',', 10_000));
+        assertEquals(3, CsvRecords.count(new StringReader(tooLong), ',', 10_000));
+    }
 }
