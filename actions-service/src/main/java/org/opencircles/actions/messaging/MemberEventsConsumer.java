@@ -9,7 +9,6 @@ import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
 import java.util.List;
-import java.util.UUID;
 
 /** Applies member-events to the member projection and follow-ups, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
@@ -26,14 +25,7 @@ public class MemberEventsConsumer implements EventHandler {
     /** Every event on this topic is keyed by its member (call lists' by the list, which finds no projection). */
     @Override
     public void prepare(List<ReceivedEvent> events) {
-        members.prefetch(events.stream().map(e -> e.envelope().aggregateId()).distinct()
-                .flatMap(id -> {
-                    try {
-                        return java.util.stream.Stream.of(UUID.fromString(id));
-                    } catch (IllegalArgumentException notAUuid) {
-                        return java.util.stream.Stream.empty();
-                    }
-                }).toList());
+        members.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
     }
 
     @Override

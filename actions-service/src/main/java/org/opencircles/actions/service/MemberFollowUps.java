@@ -4,7 +4,6 @@ import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.actions.domain.CallListProjection;
@@ -12,12 +11,12 @@ import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MemberPayloads;
+import org.opencircles.platform.inbox.BatchReads;
 import org.opencircles.platform.time.CivilTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,11 +45,8 @@ public class MemberFollowUps {
     @Inject
     java.time.Clock clock;
 
-    /** Key of the transaction's resource: the ids of members {@link #prefetch} found no projection for. */
-    private static final String ABSENT = MemberFollowUps.class.getName() + ".absent";
-
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    BatchReads batch;
 
     /**
      * Loads the projections of the members a batch of events is about, in one query instead of one per event, and
@@ -58,22 +54,12 @@ public class MemberFollowUps {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prefetch(Collection<UUID> memberIds) {
-        Set<UUID> absent = new HashSet<>(memberIds);
-        if (!memberIds.isEmpty()) {
-            MemberProjection.<MemberProjection>list("memberId in ?1", memberIds).forEach(m -> absent.remove(m.memberId));
-        }
-        transactions.putResource(ABSENT, absent);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<UUID> absent() {
-        Set<UUID> absent = (Set<UUID>) transactions.getResource(ABSENT);
-        return absent == null ? new HashSet<>() : absent;
+        batch.load(MemberProjection.class, memberIds);
     }
 
     /** The member's projection, or null; without a query when {@link #prefetch} already knows there is none. */
     private MemberProjection projection(UUID memberId) {
-        return absent().contains(memberId) ? null : MemberProjection.findById(memberId);
+        return batch.find(MemberProjection.class, memberId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,7 +77,7 @@ public class MemberFollowUps {
         m.adultOn = e.adultOn();
         m.guardianConsent = e.guardianConsent();
         m.persist();
-        absent().remove(m.memberId);
+        batch.created(MemberProjection.class, m.memberId);
         if (m.needsGuardianConsentOn(CivilTime.dayOf(recordedAt))) {
             followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined", m.clpCode, recordedAt);
         }

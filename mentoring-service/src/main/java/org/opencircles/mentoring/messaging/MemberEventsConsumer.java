@@ -8,6 +8,8 @@ import org.opencircles.mentoring.service.MemberProjectionService;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
+import java.util.List;
+
 /** Applies member-events to mentoring's projection and pairings, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventHandler {
@@ -18,6 +20,12 @@ public class MemberEventsConsumer implements EventHandler {
     @Override
     public String topic() {
         return Topics.MEMBER_EVENTS;
+    }
+
+    /** Every event on this topic is keyed by its member (call lists' by the list, which finds no projection). */
+    @Override
+    public void prepare(List<ReceivedEvent> events) {
+        members.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
     }
 
     @Override

@@ -12,9 +12,11 @@ import org.opencircles.mentoring.domain.MemberProjection;
 import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.platform.inbox.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,9 +33,21 @@ public class MemberProjectionService {
     @Inject
     ConcernService concerns;
 
+    @Inject
+    BatchReads batch;
+
+    /**
+     * Loads the projections of the members a batch of events is about, in one query instead of one per event, and
+     * remembers which have none yet (an import's thousands of new members), for the rest of the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prefetch(Collection<UUID> memberIds) {
+        batch.load(MemberProjection.class, memberIds);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberPayloads.Joined e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = batch.find(MemberProjection.class, e.memberId());
         if (m == null) {
             m = new MemberProjection();
             m.memberId = e.memberId();
@@ -45,11 +59,12 @@ public class MemberProjectionService {
         m.youthUntil = e.youthUntil();
         m.guardianConsent = e.guardianConsent();
         m.persist();
+        batch.created(MemberProjection.class, m.memberId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(MemberPayloads.Updated e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = batch.find(MemberProjection.class, e.memberId());
         if (m == null) {
             return;
         }
@@ -69,7 +84,7 @@ public class MemberProjectionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(MemberPayloads.StatusChanged e) {
-        MemberProjection m = MemberProjection.findById(e.memberId());
+        MemberProjection m = batch.find(MemberProjection.class, e.memberId());
         if (m == null) {
             return;
         }

@@ -4,11 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /** An event read off a topic for the first time by this consumer, with its payload as the typed record. */
 public record ReceivedEvent(EventEnvelope<JsonNode> envelope, EventType type, Record payload) {
 
     /** The payload as the record its type carries; a mismatch is a bug in the switch that called this. */
     public <T extends Record> T payload(Class<T> payloadType) {
         return payloadType.cast(payload);
+    }
+
+    /** The aggregate the event is about as a UUID (members, pairings, lists); empty for a key that is not one. */
+    public Optional<UUID> aggregateUuid() {
+        if (envelope.aggregateId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(envelope.aggregateId()));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 }
