@@ -1,0 +1,69 @@
+package org.opencircles.mentoring;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.service.MemberProjectionService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * One consumer batch as the platform applies it: the projections read up front in one query, then the events one by
+ * one. A member who joins and changes in the same batch, one already projected, and one never announced.
+ */
+@QuarkusTest
+class MemberProjectionBatchTest {
+
+    @Inject
+    MemberProjectionService members;
+
+    @Test
+    void aBatchAppliesEveryEventOnTheProjectionsItReadUpFront() {
+        LocalDate born = LocalDate.now().minusYears(16);
+        UUID known = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        UUID neverAnnounced = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            members.prefetch(List.of(known));
+            members.joined(joined(known, "N700-W1", born));
+        });
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            members.prefetch(List.of(fresh, known, neverAnnounced));
+            members.joined(joined(fresh, "N700-W1", born));
+            // Found again after it was persisted in this batch, though the batch read it as absent.
+            members.updated(new MemberPayloads.Updated(fresh, "N700", "N700-W2", born.plusYears(18),
+                    born.plusYears(27), true));
+            members.statusChanged(new MemberPayloads.StatusChanged(known, "N700", "ACTIVE", "LAPSED",
+                    MemberPayloads.ARREARS_PAST_GRACE));
+            // Absent, so nothing to change and nothing created.
+            members.statusChanged(new MemberPayloads.StatusChanged(neverAnnounced, "N700", "ACTIVE", "LAPSED",
+                    MemberPayloads.ARREARS_PAST_GRACE));
+        });
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            MemberProjection updated = MemberProjection.findById(fresh);
+            assertThat(updated.wardCode, equalTo("N700-W2"));
+            assertThat(updated.guardianConsent, equalTo(true));
+            assertThat(updated.status, equalTo("ACTIVE"));
+            MemberProjection lapsed = MemberProjection.findById(known);
+            assertThat(lapsed.status, equalTo("LAPSED"));
+            assertThat(lapsed.wardCode, equalTo("N700-W1"));
+            assertThat(MemberProjection.findById(neverAnnounced), nullValue());
+        });
+    }
+
+    private static MemberPayloads.Joined joined(UUID id, String ward, LocalDate born) {
+        return new MemberPayloads.Joined(id, "N700", ward, "ACTIVE", LocalDate.now(), born.plusYears(18),
+                born.plusYears(27), false);
+    }
+}
