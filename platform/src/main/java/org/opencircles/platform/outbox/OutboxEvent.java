@@ -7,8 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.opencircles.events.EventEnvelope;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -42,9 +40,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String type;
 
-    /** The whole envelope as it will appear on the topic. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    /** The whole envelope as it will appear on the topic, as written. */
+    @Column(nullable = false, updatable = false)
     public String envelope;
 
     @Column(name = "created_at", nullable = false, updatable = false)
