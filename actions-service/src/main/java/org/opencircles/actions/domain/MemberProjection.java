@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** What actions-service knows of a member, from member-events: ids, CLP, status and contact dates; no names. */
@@ -49,6 +50,16 @@ public class MemberProjection extends PanacheEntityBase {
     /** Whether a parent or guardian's consent is recorded. */
     @Column(name = "guardian_consent", nullable = false)
     public boolean guardianConsent;
+
+    /** The table's columns, in the order of {@link #columnValues()}, for writing many new members at once. */
+    public static final List<String> COLUMNS = List.of("member_id", "clp_code", "ward_code", "status", "joined_on",
+            "joined_recorded_at", "last_contacted_at", "wants_to_get_involved_at", "adult_on", "guardian_consent");
+
+    /** This member's values in the order of {@link #COLUMNS}. */
+    public List<Object> columnValues() {
+        return java.util.Arrays.asList(memberId, clpCode, wardCode, status, joinedOn, joinedRecordedAt,
+                lastContactedAt, wantsToGetInvolvedAt, adultOn, guardianConsent);
+    }
 
     /** A minor on {@code day} whose guardian has not consented: someone must collect the consent. */
     public boolean needsGuardianConsentOn(LocalDate day) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.opencircles.actions.domain.Commitment;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
@@ -22,6 +23,8 @@ import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.time.CivilTime;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -125,20 +128,54 @@ public class FollowUpService {
     /** Schedules a follow-up; scheduling the same reason, subject and occurrence again does nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(FollowUpReason reason, UUID subjectId, String occurrence, String clpCode, Instant dueAt) {
-        em.createNativeQuery("""
-                        insert into follow_up (id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role,
-                                               due_at, status, version)
-                        values (:id, :reason, :subjectType, :subject, :occurrence, :clp, :role, :due, 'SCHEDULED', 0)
-                        on conflict (reason, subject_id, occurrence) do nothing""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("reason", reason.name())
-                .setParameter("subjectType", reason.subjectType())
-                .setParameter("subject", subjectId)
-                .setParameter("occurrence", occurrence)
-                .setParameter("clp", clpCode)
-                .setParameter("role", reason.assigneeRole())
-                .setParameter("due", dueAt)
-                .executeUpdate();
+        scheduleAll(List.of(new Due(reason, subjectId, occurrence, clpCode, dueAt)));
+    }
+
+    /** One follow-up to schedule: a reason, its subject, which occurrence of the cause, where, and when it is due. */
+    public record Due(FollowUpReason reason, UUID subjectId, String occurrence, String clpCode, Instant dueAt) {
+    }
+
+    /**
+     * Schedules follow-ups in one statement (an import's young members without a guardian's consent: thousands);
+     * those already scheduled for the same reason, subject and occurrence are left as they are. Pending entity changes
+     * are written first, as a query would, so the statement sees everything the transaction did before it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleAll(List<Due> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            Array ids = connection.createArrayOf("uuid", due.stream().map(d -> UUID.randomUUID()).toArray());
+            Array reasons = connection.createArrayOf("text", due.stream().map(d -> d.reason().name()).toArray());
+            Array subjectTypes = connection.createArrayOf("text",
+                    due.stream().map(d -> d.reason().subjectType()).toArray());
+            Array subjects = connection.createArrayOf("uuid", due.stream().map(Due::subjectId).toArray());
+            Array occurrences = connection.createArrayOf("text", due.stream().map(Due::occurrence).toArray());
+            Array clps = connection.createArrayOf("text", due.stream().map(Due::clpCode).toArray());
+            Array roles = connection.createArrayOf("text", due.stream().map(d -> d.reason().assigneeRole()).toArray());
+            // Instants as ISO-8601 text: unambiguous whatever the session's time zone.
+            Array dueAt = connection.createArrayOf("text", due.stream().map(d -> d.dueAt().toString()).toArray());
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into follow_up (id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role,
+                                           due_at, status, version)
+                    select id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role,
+                           cast(due_at as timestamptz), 'SCHEDULED', 0
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?)
+                         as due (id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role, due_at)
+                    on conflict (reason, subject_id, occurrence) do nothing""")) {
+                insert.setArray(1, ids);
+                insert.setArray(2, reasons);
+                insert.setArray(3, subjectTypes);
+                insert.setArray(4, subjects);
+                insert.setArray(5, occurrences);
+                insert.setArray(6, clps);
+                insert.setArray(7, roles);
+                insert.setArray(8, dueAt);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Moves the due time of a subject's not-yet-open follow-ups of this reason (e.g. a new due date). */

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import org.opencircles.platform.problem.ProblemException;
+import java.util.List;
 import java.util.UUID;
 
 /** What mentoring needs of a member, from member-events: CLP, status, age dates and guardian consent; no names. */
@@ -39,6 +40,15 @@ public class MemberProjection extends PanacheEntityBase {
 
     @Column(name = "guardian_consent", nullable = false)
     public boolean guardianConsent;
+
+    /** The table's columns, in the order of {@link #columnValues()}, for writing many new members at once. */
+    public static final List<String> COLUMNS = List.of("member_id", "clp_code", "ward_code", "status", "adult_on",
+            "youth_until", "guardian_consent");
+
+    /** This member's values in the order of {@link #COLUMNS}. */
+    public List<Object> columnValues() {
+        return java.util.Arrays.asList(memberId, clpCode, wardCode, status, adultOn, youthUntil, guardianConsent);
+    }
 
     public boolean isMinorOn(LocalDate day) {
         return adultOn != null && day.isBefore(adultOn);

@@ -2,10 +2,12 @@ package org.opencircles.mentoring.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.mentoring.service.MemberProjectionService;
 import org.opencircles.platform.inbox.EventHandler;
+import org.opencircles.platform.inbox.EventRuns;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
 import java.util.List;
@@ -26,6 +28,24 @@ public class MemberEventsConsumer implements EventHandler {
     @Override
     public void prepare(List<ReceivedEvent> events) {
         members.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
+    }
+
+    /**
+     * A run of members joining who have no projection yet is written together (an import sends thousands in a row);
+     * any other event first has the run before it written, so it sees everything that came before it.
+     */
+    @Override
+    public void applyAll(List<ReceivedEvent> events) {
+        EventRuns.apply(events, this::newMember, MemberPayloads.Joined::memberId, members::joinedAll, this::apply);
+    }
+
+    /** A member.joined event about a member with no projection yet, or null for any other event. */
+    private MemberPayloads.Joined newMember(ReceivedEvent event) {
+        if (event.type() != EventType.MEMBER_JOINED) {
+            return null;
+        }
+        MemberPayloads.Joined joined = event.payload(MemberPayloads.Joined.class);
+        return members.isNew(joined.memberId()) ? joined : null;
     }
 
     @Override

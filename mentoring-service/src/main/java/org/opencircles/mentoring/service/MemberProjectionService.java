@@ -12,6 +12,7 @@ import org.opencircles.mentoring.domain.MemberProjection;
 import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.inbox.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
 
@@ -36,6 +37,9 @@ public class MemberProjectionService {
     @Inject
     BatchReads batch;
 
+    @Inject
+    BulkInsert bulk;
+
     /**
      * Loads the projections of the members a batch of events is about, in one query instead of one per event, and
      * remembers which have none yet (an import's thousands of new members), for the rest of the transaction.
@@ -45,21 +49,46 @@ public class MemberProjectionService {
         batch.load(MemberProjection.class, memberIds);
     }
 
+    /** Whether the member has no projection here yet: without a query once {@link #prefetch} has run. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isNew(UUID memberId) {
+        return batch.find(MemberProjection.class, memberId) == null;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void joined(MemberPayloads.Joined e) {
         MemberProjection m = batch.find(MemberProjection.class, e.memberId());
         if (m == null) {
-            m = new MemberProjection();
-            m.memberId = e.memberId();
+            joinedAll(List.of(e));
+            return;
         }
+        joining(m, e);
+    }
+
+    /** Members joining who have no projection yet (an import's thousands): written with one COPY. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void joinedAll(List<MemberPayloads.Joined> joinings) {
+        if (joinings.isEmpty()) {
+            return;
+        }
+        List<List<Object>> rows = new ArrayList<>(joinings.size());
+        for (MemberPayloads.Joined e : joinings) {
+            MemberProjection m = new MemberProjection();
+            m.memberId = e.memberId();
+            joining(m, e);
+            rows.add(m.columnValues());
+        }
+        bulk.rows("member_projection", MemberProjection.COLUMNS, rows);
+        joinings.forEach(e -> batch.created(MemberProjection.class, e.memberId()));
+    }
+
+    private static void joining(MemberProjection m, MemberPayloads.Joined e) {
         m.clpCode = e.clpCode();
         m.wardCode = e.wardCode();
         m.status = e.status();
         m.adultOn = e.adultOn();
         m.youthUntil = e.youthUntil();
         m.guardianConsent = e.guardianConsent();
-        m.persist();
-        batch.created(MemberProjection.class, m.memberId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -191,6 +191,7 @@ final class ConsumerLoop implements Runnable {
             byTopic.forEach((topic, events) -> fresh.put(topic, new HashSet<>(inbox.firstSeen(consumerName(topic), events))));
             byTopic.forEach((topic, events) -> handlers.get(topic).prepare(events.stream()
                     .filter(e -> fresh.get(topic).contains(e.envelope().eventId())).toList()));
+            Map<String, List<ReceivedEvent>> toApply = new LinkedHashMap<>();
             for (Incoming in : batch) {
                 if (in.event().isEmpty()) {
                     continue;
@@ -198,9 +199,10 @@ final class ConsumerLoop implements Runnable {
                 ReceivedEvent event = in.event().get();
                 // remove(): an event delivered twice in one batch is applied once.
                 if (fresh.get(in.record().topic()).remove(event.envelope().eventId())) {
-                    handlers.get(in.record().topic()).apply(event);
+                    toApply.computeIfAbsent(in.record().topic(), t -> new ArrayList<>()).add(event);
                 }
             }
+            toApply.forEach((topic, events) -> handlers.get(topic).applyAll(events));
         });
     }
 

@@ -2,7 +2,8 @@ package org.opencircles.platform.inbox;
 
 /**
  * What a service does with the events of one topic. The platform's {@link EventConsumers} reads the topic, and calls
- * {@link #apply} inside a transaction, once per event id, in the order of the topic's partitions.
+ * {@link #applyAll} (by default {@link #apply} on each event) inside a transaction, once per event id, in the order of
+ * the topic's partitions.
  */
 public interface EventHandler {
 
@@ -20,5 +21,14 @@ public interface EventHandler {
      * chance to read in one query what applying them one by one would read row by row. Does nothing by default.
      */
     default void prepare(java.util.List<ReceivedEvent> events) {
+    }
+
+    /**
+     * Applies a batch's events of this topic, in order, in the caller's transaction: by default {@link #apply} on each
+     * in turn. A handler may write a run of events together (an import's thousands of new members in one statement)
+     * as long as every event sees what the events before it did.
+     */
+    default void applyAll(java.util.List<ReceivedEvent> events) {
+        events.forEach(this::apply);
     }
 }
