@@ -62,26 +62,6 @@ public class BulkInsert {
         });
     }
 
-    /**
-     * Ids for {@code n} new rows of a table whose entity takes ids from {@code sequence} (increment {@code increment})
-     * through Quarkus' default id optimizer, pooled-lo: each value the sequence hands out reserves the block of ids
-     * starting at it, exactly as Hibernate reads it, so these never collide with ids Hibernate assigns.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Long> pooledIds(String sequence, int increment, int n) {
-        List<Long> ids = new ArrayList<>(n);
-        int blocks = (n + increment - 1) / increment;
-        @SuppressWarnings("unchecked")
-        List<Number> starts = em.createNativeQuery("select nextval('" + sequence + "') from generate_series(1, ?1)")
-                .setParameter(1, blocks).getResultList();
-        for (Number start : starts) {
-            for (long id = start.longValue(); id < start.longValue() + increment && ids.size() < n; id++) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
     private static void cell(StringBuilder csv, Object value) {
         if (value == null) {
             return; // an unquoted empty cell is NULL in COPY's CSV format
