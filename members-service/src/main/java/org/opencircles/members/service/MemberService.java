@@ -369,13 +369,23 @@ public class MemberService {
         long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
                 : paging.page() == 0 ? 0 : counted(condition);
         List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        Map<UUID, Member> found = ids.isEmpty() ? Map.of()
-                : Member.<Member>find("id in ?1 and erasedAt is null", ids)
-                        .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
-                        .collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<UUID, Member> found = ids.isEmpty() ? Map.of() : byIds(ids);
         // In the order found; one erased in between is left out.
         return new PageView<>(ids.stream().map(found::get).filter(Objects::nonNull).toList(), paging.page(),
                 paging.size(), total);
+    }
+
+    /**
+     * Members by id, not erased, read-only, in one statement whose text does not depend on how many there are (an id
+     * list of one size or another was a new query for Hibernate to translate).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, Member> byIds(List<UUID> ids) {
+        List<Member> members = Member.getEntityManager()
+                .createNativeQuery("select * from member where id = any(?1) and erased_at is null", Member.class)
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        return members.stream().collect(Collectors.toMap(m -> m.id, m -> m));
     }
 
     /** How many members a search condition (on {@code MemberSearch s}) finds. */
