@@ -14,6 +14,22 @@ if [ "$(psql_admin -c 'show autovacuum')" = off ]; then
   psql_admin -c "alter system set autovacuum = on" >/dev/null
   psql_admin -c "select pg_reload_conf()" >/dev/null
 fi
+# PostgreSQL ships with 128 MB of shared buffers, sized for the smallest machine. A national membership (500,000
+# members: their rows, search's table and trigram index, the projections) works in about a gigabyte, and with 128 MB
+# an import read back from the operating system's cache the index pages it had just written. Give it a quarter of
+# the machine's memory, at most 2 GB, as its manual advises for a dedicated server; a restart applies it.
+mem_mb=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)
+want_mb=$(( mem_mb / 4 > 2048 ? 2048 : mem_mb / 4 ))
+have_mb=$(psql_admin -c "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'")
+pg_version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+# Only a server this machine runs (the one scripts/postgres.sh installs) is restarted; another is left as it is.
+if [ "$have_mb" -lt "$want_mb" ] && [ -n "$pg_version" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+  log "Giving PostgreSQL ${want_mb} MB of shared buffers (it had ${have_mb} MB); restarting it"
+  psql_admin -c "alter system set shared_buffers = '${want_mb}MB'" >/dev/null
+  as_root pg_ctlcluster --skip-systemctl-redirect "$pg_version" main restart 2>/dev/null \
+    || as_root pg_ctlcluster "$pg_version" main restart
+  wait_for_port "$PG_HOST" "$PG_PORT" 30 || { echo "PostgreSQL did not come back" >&2; exit 1; }
+fi
 for db in "${DATABASES[@]}"; do
   if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" ]; then
     psql_admin -c "create database $db"
