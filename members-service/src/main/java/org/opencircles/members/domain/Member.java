@@ -11,9 +11,13 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.opencircles.events.MembershipStatus;
@@ -128,6 +132,53 @@ public class Member extends PanacheEntityBase {
                 clpCode, wardCode, status.name(), joinedOn, statusChangedOn, arrearsSince, roles, interests,
                 consentEmail, consentPhone, consentSms, guardianName, guardianEmail, guardianPhone, guardianConsentOn,
                 lastContactedAt, wantsToGetInvolvedAt, erasedAt, statusReason, version, createdAt, updatedAt);
+    }
+
+    /**
+     * A member from a result row holding {@link #COLUMNS} in that order, for pages of members read with plain JDBC: not
+     * managed, to be shown, never changed (a page read through Hibernate built and tracked an entity per row).
+     */
+    public static Member fromRow(ResultSet row) throws SQLException {
+        Member m = new Member();
+        m.id = row.getObject(1, UUID.class);
+        m.membershipNumber = row.getString(2);
+        m.firstName = row.getString(3);
+        m.lastName = row.getString(4);
+        m.email = row.getString(5);
+        m.phone = row.getString(6);
+        m.postcode = row.getString(7);
+        m.dateOfBirth = row.getObject(8, LocalDate.class);
+        m.clpCode = row.getString(9);
+        m.wardCode = row.getString(10);
+        m.status = MembershipStatus.valueOf(row.getString(11));
+        m.joinedOn = row.getObject(12, LocalDate.class);
+        m.statusChangedOn = row.getObject(13, LocalDate.class);
+        m.arrearsSince = row.getObject(14, LocalDate.class);
+        m.roles = strings(row.getArray(15));
+        m.interests = strings(row.getArray(16));
+        m.consentEmail = row.getBoolean(17);
+        m.consentPhone = row.getBoolean(18);
+        m.consentSms = row.getBoolean(19);
+        m.guardianName = row.getString(20);
+        m.guardianEmail = row.getString(21);
+        m.guardianPhone = row.getString(22);
+        m.guardianConsentOn = row.getObject(23, LocalDate.class);
+        m.lastContactedAt = instant(row.getObject(24, OffsetDateTime.class));
+        m.wantsToGetInvolvedAt = instant(row.getObject(25, OffsetDateTime.class));
+        m.erasedAt = instant(row.getObject(26, OffsetDateTime.class));
+        m.statusReason = row.getString(27);
+        m.version = row.getLong(28);
+        m.createdAt = instant(row.getObject(29, OffsetDateTime.class));
+        m.updatedAt = instant(row.getObject(30, OffsetDateTime.class));
+        return m;
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     public LocalDate adultOn() {

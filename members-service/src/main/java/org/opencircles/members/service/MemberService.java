@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.members.config.MembershipConfig;
@@ -29,6 +30,9 @@ import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.time.CivilTime;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -307,9 +311,15 @@ public class MemberService {
         PageView<Member> page;
         if (filter.query() == null) {
             // Counted, then read in name order: for a broad filter (a national list) straight off the name index.
+            // The page's ids come in that order, and the members by id with the one plain statement search uses.
             Condition all = condition(filter, visibleClps, words);
-            page = paging.read(Member.<Member>find("from Member where " + all.where() + " order by " + BY_NAME,
-                    all.params()).withHint(HibernateHints.HINT_READ_ONLY, true));
+            var ids = Member.getEntityManager().createQuery("select id from Member where " + all.where()
+                    + " order by " + BY_NAME, UUID.class);
+            all.params().forEach(ids::setParameter);
+            List<UUID> pageIds = ids.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                    .getResultList();
+            page = new PageView<>(inOrder(pageIds), paging.page(), paging.size(), Member.count(all.where(),
+                    all.params()));
         } else {
             page = searchPage(found(filter, visibleClps, words), new Order(SEARCH_ORDER, Map.of()), paging);
             if (page.total() == 0) {
@@ -368,24 +378,39 @@ public class MemberService {
                 .getResultList();
         long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
                 : paging.page() == 0 ? 0 : counted(condition);
-        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        Map<UUID, Member> found = ids.isEmpty() ? Map.of() : byIds(ids);
-        // In the order found; one erased in between is left out.
-        return new PageView<>(ids.stream().map(found::get).filter(Objects::nonNull).toList(), paging.page(),
+        return new PageView<>(inOrder(rows.stream().map(row -> (UUID) row[0]).toList()), paging.page(),
                 paging.size(), total);
     }
 
     /**
-     * Members by id, not erased, read-only, in one statement whose text does not depend on how many there are (an id
-     * list of one size or another was a new query for Hibernate to translate).
+     * Members by id, not erased, read with one plain statement whose text does not depend on how many there are: as
+     * entities (and an id list of each size a new query for Hibernate to translate) they were most of what a search
+     * or a list cost this service. Shown, never changed.
      */
-    @SuppressWarnings("unchecked")
     private static Map<UUID, Member> byIds(List<UUID> ids) {
-        List<Member> members = Member.getEntityManager()
-                .createNativeQuery("select * from member where id = any(?1) and erased_at is null", Member.class)
-                .setParameter(1, ids.toArray(UUID[]::new))
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
-        return members.stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        return Member.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Map<UUID, Member> found = new HashMap<>();
+            Array idArray = connection.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement select = connection.prepareStatement("select " + String.join(", ", Member.COLUMNS)
+                    + " from member where id = any(?) and erased_at is null")) {
+                select.setArray(1, idArray);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Member m = Member.fromRow(rows);
+                        found.put(m.id, m);
+                    }
+                }
+            } finally {
+                idArray.free();
+            }
+            return found;
+        });
+    }
+
+    /** Members by id in the order given, each one not erased; one erased in between is left out. */
+    private static List<Member> inOrder(List<UUID> ids) {
+        Map<UUID, Member> found = ids.isEmpty() ? Map.of() : byIds(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** How many members a search condition (on {@code MemberSearch s}) finds. */
