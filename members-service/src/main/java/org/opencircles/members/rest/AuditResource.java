@@ -40,7 +40,7 @@ public class AuditResource {
         }
         UUID id = FieldValues.parseId(memberId, "memberId");
         return audit.access(id, Paging.of(page, size)).map(a -> new AccessView(a.accessedAt,
-                a.service == null ? "members-service" : a.service, a.principal, a.subjectType, a.subjectId, a.action));
+                a.service == null ? "members-service" : a.service, a.principal, a.subjectType, id.toString(), a.action));
     }
 
     @GET

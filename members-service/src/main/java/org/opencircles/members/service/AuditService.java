@@ -25,7 +25,8 @@ public class AuditService {
     /** One page of the accesses to a member's data, newest first. */
     @Transactional
     public PageView<PersonalDataAccess> access(UUID memberId, Paging paging) {
-        var query = PersonalDataAccess.<PersonalDataAccess>find("subjectType = 'member' and subjectId = ?1",
+        var query = PersonalDataAccess.<PersonalDataAccess>find(
+                "subjectType = 'member' and array_contains(subjectIds, ?1)",
                 Sort.descending("accessedAt").and("id", Sort.Direction.Descending), memberId.toString());
         return paging.read(query);
     }

@@ -71,25 +71,24 @@ public class AccessAudit {
     }
 
     /**
-     * Audit rows in one statement, whether a page of a search (up to 200 members) or an import chunk (thousands), each
-     * id straight from the sequence: as entities they cost Hibernate's bookkeeping per row on every list and search. Hibernate takes blocks of 50
-     * from the same sequence (pooled-lo: a value it is handed starts its block), and a value handed out here starts
-     * no block of Hibernate's, so the two never collide.
+     * One row for the access, naming every subject (a page of a search, an import chunk), its id straight from the
+     * sequence: Hibernate takes blocks of 50 from the same sequence (pooled-lo: a value it is handed starts its block),
+     * and a value handed out here starts no block of Hibernate's, so the two never collide.
      */
     private void insert(Instant at, String principal, String subjectType, Collection<?> subjectIds, String action,
                         String fromService) {
         em.unwrap(Session.class).doWork(connection -> {
-            Array subjects = connection.createArrayOf("text", subjectIds.stream().map(Object::toString).toArray());
+            Array subjects = connection.createArrayOf("varchar", subjectIds.stream().map(Object::toString).toArray());
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into personal_data_access (id, accessed_at, principal, subject_type, subject_id, action,
+                    insert into personal_data_access (id, accessed_at, principal, subject_type, subject_ids, action,
                                                       service)
-                    select nextval('personal_data_access_seq'), ?, ?, ?, subject, ?, ? from unnest(?) as subject""")) {
+                    values (nextval('personal_data_access_seq'), ?, ?, ?, ?, ?, ?)""")) {
                 insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                 insert.setString(2, principal);
                 insert.setString(3, subjectType);
-                insert.setString(4, action);
-                insert.setString(5, fromService);
-                insert.setArray(6, subjects);
+                insert.setArray(4, subjects);
+                insert.setString(5, action);
+                insert.setString(6, fromService);
                 insert.executeUpdate();
             } finally {
                 subjects.free();
@@ -102,7 +101,7 @@ public class AccessAudit {
         record(action, subjectType, java.util.List.of(subjectId));
     }
 
-    /** Keeps another service's audit record here, one row per subject, marked with the service it came from. */
+    /** Keeps another service's audit record here, as one row, marked with the service it came from. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keepForwarded(AuditPayloads.AccessRecorded record) {
         if (!record.subjectIds().isEmpty()) {

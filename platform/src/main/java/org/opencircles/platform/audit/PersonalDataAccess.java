@@ -8,10 +8,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One read or change of a person's personal data: who, whose, what, when. Kept after erasure; holds only ids. */
+/** One read or change of people's personal data: who, whose, what, when. Kept after erasure; holds only ids. */
 @Entity
 @Table(name = "personal_data_access")
 public class PersonalDataAccess extends PanacheEntityBase {
@@ -32,8 +35,10 @@ public class PersonalDataAccess extends PanacheEntityBase {
     @Column(name = "subject_type", nullable = false)
     public String subjectType;
 
-    @Column(name = "subject_id", nullable = false)
-    public String subjectId;
+    /** Every subject of this type the access touched: one member, or a page of them, or an import chunk. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "subject_ids", columnDefinition = "varchar[]", nullable = false)
+    public List<String> subjectIds;
 
     /** READ, LIST, CREATE, UPDATE, ERASE, EXPORT ... */
     @Column(nullable = false)
