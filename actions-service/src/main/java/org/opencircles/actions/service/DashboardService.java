@@ -102,16 +102,18 @@ public class DashboardService {
 
     /**
      * Recomputes stale figures between reads, so the stale list stays short and a dashboard read after a quiet spell
-     * finds them ready. Once a minute: during a national import every CLP is stale all the time, and recomputing them
-     * all every few seconds took CPU the import and the projections needed (reads recompute what they show anyway).
+     * finds them ready. Once a minute, and only CLPs whose figures nothing has changed for {@link #SETTLED}: during a
+     * national import every CLP is marked again every few seconds, and recomputing all 650 took 6.8 s of the
+     * database's CPU each minute, for figures the next batch made stale again (reads recompute what they show anyway).
      */
     @Scheduled(every = "${open-circles.dashboard.refresh-interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshStale() {
         List<String> stale = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<String> codes = em.createNativeQuery("select clp_code from clp_figures_stale "
+            List<String> codes = em.createNativeQuery("select clp_code from clp_figures_stale where marked_at < :settled "
                     + "union select clp_code from clp_figures where computed_on < :today")
+                    .setParameter("settled", clock.instant().minus(SETTLED))
                     .setParameter("today", CivilTime.today(clock)).getResultList();
             return codes;
         });
@@ -119,6 +121,9 @@ public class DashboardService {
             refresh(stale.stream().sorted().toList(), CivilTime.today(clock));
         }
     }
+
+    /** How long a CLP's figures must have been left alone before the background refresh recomputes them. */
+    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(30);
 
     /**
      * Recomputes those of {@code clps} that are marked stale, computed on another day or never computed, without ever

@@ -15,6 +15,7 @@ import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.FollowUpPayloads;
 import io.quarkus.panache.common.Sort;
 import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.inbox.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
@@ -56,6 +57,9 @@ public class FollowUpService {
 
     @Inject
     AccessAudit audit;
+
+    @Inject
+    BatchReads batch;
 
     /** Which follow-ups to list: a status (OPEN if null) and, when given, a CLP, a reason, a subject. */
     public record FollowUpFilter(FollowUp.Status status, String clpCode, FollowUpReason reason, UUID subjectId) {
@@ -221,6 +225,9 @@ public class FollowUpService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, limit).list();
+        // The members the batch is about, in one query rather than one each (an import's young members without a
+        // guardian's consent fall due by the thousand).
+        batch.load(MemberProjection.class, FollowUp.memberSubjects(due));
         for (FollowUp f : due) {
             if (causeStillHolds(f)) {
                 f.status = FollowUp.Status.OPEN;
