@@ -20,6 +20,12 @@ public class FollowUpsConsumer implements EventHandler {
         return Topics.FOLLOW_UPS;
     }
 
+    /** Every event on this topic is keyed by its follow-up: the ones already kept are read in one query. */
+    @Override
+    public void prepare(java.util.List<ReceivedEvent> events) {
+        notices.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
+    }
+
     @Override
     public void apply(ReceivedEvent event) {
         switch (event.type()) {

@@ -3,6 +3,7 @@ package org.opencircles.notifier.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.notifier.config.NotifierConfig;
 import org.opencircles.notifier.domain.Email;
@@ -10,9 +11,12 @@ import org.opencircles.notifier.domain.EmailText;
 import org.opencircles.notifier.domain.FollowUp;
 import org.opencircles.notifier.domain.StaffRole;
 import org.opencircles.notifier.domain.Subscription;
+import org.opencircles.platform.inbox.BatchReads;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 
 /** Keeps the follow-ups this service tells staff about, and records the immediate email for a safeguarding one. */
 @ApplicationScoped
@@ -30,12 +34,24 @@ public class FollowUpNotices {
     @Inject
     Clock clock;
 
+    @Inject
+    BatchReads batch;
+
+    /**
+     * Reads the follow-ups a batch of events is about in one query, and remembers which are new here (an import's
+     * young members without a guardian's consent fall due by the thousand), for the rest of the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prefetch(Collection<UUID> followUpIds) {
+        batch.load(FollowUp.class, followUpIds);
+    }
+
     /**
      * A follow-up fell due. A safeguarding one is emailed at once to every subscriber of its assignee role in its CLP
      * (after their quiet hours); the others wait for the morning digest.
      */
     public void due(FollowUpPayloads.Due due) {
-        if (FollowUp.findById(due.followUpId()) != null) {
+        if (batch.find(FollowUp.class, due.followUpId()) != null) {
             // The same follow-up published again (a replayed outbox row): it is one follow-up and one email.
             return;
         }
@@ -50,6 +66,7 @@ public class FollowUpNotices {
         followUp.dueAt = due.dueAt();
         followUp.receivedAt = now;
         followUp.persist();
+        batch.created(FollowUp.class, followUp.id);
         if (!followUp.immediate()) {
             return;
         }
