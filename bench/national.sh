@@ -33,6 +33,7 @@ import() {
 }
 before_a=$(projected actions); before_m=$(projected mentoring)
 log "Importing"
+cpu > "$OUT/cpu-before"
 t0=$(now); import; t1=$(now); import_s=$(secs "$t0" "$t1")
 created=$(jq -r .createdRows "$OUT/last-import.json")
 while [ "$(projected actions)" -lt $(( before_a + created )) ] || [ "$(projected mentoring)" -lt $(( before_m + created )) ]; do
@@ -40,6 +41,8 @@ while [ "$(projected actions)" -lt $(( before_a + created )) ] || [ "$(projected
   [ "$(secs "$t1" "$(now)" | cut -d. -f1)" -gt 900 ] && { echo "projections did not catch up in 15 minutes" >&2; break; }
 done
 projected_s=$(secs "$t0" "$(now)"); after_s=$(secs "$t1" "$(now)")
+cpu > "$OUT/cpu-after"
+import_cpu=$(join "$OUT/cpu-before" "$OUT/cpu-after" | awk '{ printf "%s %.1f  ", $1, $3 - $2 }')
 log "Re-importing unchanged"
 t0=$(now); import; reimport_s=$(secs "$t0" "$(now)")
 
@@ -61,6 +64,8 @@ report=$(awk -v rows="$ROWS" -v c="$copy_s" -v i="$import_s" -v p="$projected_s"
   printf "  of which after the import finished  %7.2f s\n", f;
   printf "re-import, nothing changed            %7.2f s  %8.0f rows/s  %5.1fx baseline\n", r, rows / r, r / c;
 }')
+report="$report
+CPU seconds until projected: $import_cpu"
 RESULT="$OUT/national-$ROWS-$(date +%Y%m%d-%H%M%S).txt"
 echo "$report" | tee "$RESULT"
 "$ROOT/bench/latency.sh" "$OUT/members.csv" | tee -a "$RESULT"
