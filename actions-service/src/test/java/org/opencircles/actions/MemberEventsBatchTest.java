@@ -1,6 +1,5 @@
 package org.opencircles.actions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.messaging.MemberEventsConsumer;
-import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.events.MemberPayloads;
@@ -59,8 +57,8 @@ class MemberEventsBatchTest {
                 joined(recorded, new MemberPayloads.Joined(longStanding, "N810", "N810-W2", "ACTIVE",
                         today.minusYears(5), today.minusYears(20), today.minusYears(11), false)),
                 // The guardian's consent arrives in the same batch: the follow-up just scheduled is closed again.
-                event(recorded, EventType.MEMBER_UPDATED, minor, new MemberPayloads.Updated(minor, "N810", "N810-W3",
-                        minorAdultOn, today.plusYears(11), true)),
+                ReceivedEvent.of(EventType.MEMBER_UPDATED, minor, new MemberPayloads.Updated(minor, "N810", "N810-W3",
+                        minorAdultOn, today.plusYears(11), true), recorded),
                 joined(recorded, new MemberPayloads.Joined(lapsed, "N811", "N811-W1", "LAPSED", today.minusYears(2),
                         null, null, false)),
                 // member.joined again for a member this batch has already written: applied on its own, as a change.
@@ -107,11 +105,6 @@ class MemberEventsBatchTest {
     }
 
     private static ReceivedEvent joined(Instant at, MemberPayloads.Joined payload) {
-        return event(at, EventType.MEMBER_JOINED, payload.memberId(), payload);
-    }
-
-    private static ReceivedEvent event(Instant at, EventType type, UUID member, Record payload) {
-        return new ReceivedEvent(new EventEnvelope<JsonNode>(UUID.randomUUID(), type.wireName(), type.version(), at,
-                type.aggregateType(), member.toString(), null), type, payload);
+        return ReceivedEvent.of(EventType.MEMBER_JOINED, payload.memberId(), payload, at);
     }
 }

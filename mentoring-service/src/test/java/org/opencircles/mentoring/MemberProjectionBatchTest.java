@@ -4,8 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.mentoring.messaging.MemberEventsConsumer;
@@ -108,8 +106,7 @@ class MemberProjectionBatchTest {
     }
 
     private static ReceivedEvent event(EventType type, UUID member, Record payload) {
-        return new ReceivedEvent(new EventEnvelope<JsonNode>(UUID.randomUUID(), type.wireName(), type.version(),
-                Instant.now(), type.aggregateType(), member.toString(), null), type, payload);
+        return ReceivedEvent.of(type, member, payload, Instant.now());
     }
 
     private static MemberPayloads.Joined joined(UUID id, String ward, LocalDate born) {

@@ -4,11 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /** An event read off a topic for the first time by this consumer, with its payload as the typed record. */
 public record ReceivedEvent(EventEnvelope<JsonNode> envelope, EventType type, Record payload) {
+
+    /**
+     * An event as a consumer receives it, built here rather than read off a topic (to hand a handler a batch of its
+     * own making): a fresh event id, the type's wire name and version, no JSON payload beside the record.
+     */
+    public static ReceivedEvent of(EventType type, UUID aggregateId, Record payload, Instant occurredAt) {
+        return new ReceivedEvent(new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(), occurredAt,
+                type.aggregateType(), aggregateId.toString(), null), type, payload);
+    }
 
     /** The payload as the record its type carries; a mismatch is a bug in the switch that called this. */
     public <T extends Record> T payload(Class<T> payloadType) {

@@ -1,8 +1,6 @@
 package org.opencircles.platform.inbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.opencircles.events.EventEnvelope;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 
@@ -72,8 +70,6 @@ class EventRunsTest {
     }
 
     private static ReceivedEvent event(EventType type, UUID aggregate, Record payload) {
-        EventEnvelope<JsonNode> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(),
-                Instant.parse("2026-12-06T09:00:00Z"), type.aggregateType(), aggregate.toString(), null);
-        return new ReceivedEvent(envelope, type, payload);
+        return ReceivedEvent.of(type, aggregate, payload, Instant.parse("2026-12-06T09:00:00Z"));
     }
 }
