@@ -7,11 +7,10 @@
 # Needs the system running (scripts/start.sh). Usage: bench/import.sh [rows]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 ROWS="${1:-50000}"
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
 CSV="$OUT/members-$ROWS.csv"
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # Unique membership numbers per run, so the first import creates every row.
 run_id=$(date +%s)
@@ -26,32 +25,10 @@ awk -v n="$ROWS" -v run="$run_id" 'BEGIN {
 }' > "$CSV"
 log "Generated $ROWS rows ($(du -h "$CSV" | cut -f1))"
 
-# Baseline: \copy into a throwaway database.
-psql_admin -c "drop database if exists bench_baseline" >/dev/null
-psql_admin -c "create database bench_baseline" >/dev/null
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
-  membership_number text primary key, first_name text, last_name text, email text, phone text, postcode text,
-  date_of_birth text, clp text, ward text, status text, joined_on text, interests text)"
-t0=$(now)
-PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
-  -qc "\\copy member_copy from '$CSV' with (format csv, header true)"
-copy_s=$(secs "$t0" "$(now)")
-psql_admin -c "drop database bench_baseline" >/dev/null
+copy_s=$(copy_baseline "$CSV")
 
-projected() { # database: members it has projected
-  PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -qAtc "select count(*) from member_projection"
-}
 import() {
-  local job status
-  job=$(curl -s -H "Authorization: Bearer $(token organiser-national)" -H 'Content-Type: text/csv' --data-binary @"$CSV" \
-    "http://127.0.0.1:8081/imports?fileName=bench.csv" | jq -r .id)
-  while :; do
-    status=$(curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -r .status)
-    [ "$status" = COMPLETED ] && break
-    [ "$status" = FAILED ] && { echo "import failed" >&2; exit 1; }
-    sleep 0.2
-  done
-  curl -s -H "Authorization: Bearer $(token organiser-national)" "http://127.0.0.1:8081/imports/$job" | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
+  import_csv "$CSV" bench.csv | jq -c '{createdRows, updatedRows, unchangedRows, failedRows}' >&2
 }
 
 before_actions=$(projected actions); before_mentoring=$(projected mentoring)

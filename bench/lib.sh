@@ -1,17 +1,19 @@
-# Helpers the national benchmarks share (bench/national.sh, bench/national-more.sh); sourced after scripts/lib.sh.
+# Helpers the import benchmarks share (bench/import.sh, bench/national.sh, bench/national-more.sh); sourced after
+# scripts/lib.sh.
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # Seconds PostgreSQL's own \copy takes to load a membership export (with its header) into a plain table in a
-# throwaway database: the floor for getting those rows into a database at all, each import's baseline.
+# throwaway database, a text column for each column of the header: the floor for getting those rows into a database
+# at all, each import's baseline.
 copy_baseline() {
-  local csv="$1" t0 s
+  local csv="$1" t0 s columns
+  columns=$(head -1 "$csv" | awk -F, '{ for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i }')
   psql_admin -c "drop database if exists bench_baseline" >/dev/null 2>&1
   psql_admin -c "create database bench_baseline" >/dev/null
-  PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline -qc "create table member_copy (
-    membership_number text, first_name text, last_name text, email text, phone text, postcode text,
-    date_of_birth text, clp text, ward text, status text, joined_on text)"
+  PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
+    -qc "create table member_copy ($columns)"
   t0=$(now)
   PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_baseline \
     -qc "\\copy member_copy from '$csv' with (format csv, header true)"
