@@ -45,15 +45,7 @@ class CallListResourceTest {
 
     private static String member(String first, String last, String ward, boolean phoneConsent, boolean emailConsent,
                                  int age, Map<String, Object> guardian, String phone, String email, String postcode) {
-        return as("sec-cht").body(memberBody(Api.uniqueNumber(), first, last, ward, phoneConsent, emailConsent, age,
-                guardian, phone, email, postcode)).post("/members").then().statusCode(201).extract().path("id");
-    }
-
-    private static Map<String, Object> memberBody(String number, String first, String last, String ward,
-                                                  boolean phoneConsent, boolean emailConsent, int age,
-                                                  Map<String, Object> guardian, String phone, String email,
-                                                  String postcode) {
-        Map<String, Object> body = new HashMap<>(Api.adult(number, "CHT"));
+        Map<String, Object> body = new HashMap<>(Api.adult(Api.uniqueNumber(), "CHT"));
         body.put("firstName", first);
         body.put("lastName", last);
         body.put("wardCode", ward);
@@ -65,7 +57,7 @@ class CallListResourceTest {
         if (guardian != null) {
             body.put("guardian", guardian);
         }
-        return body;
+        return as("sec-cht").body(body).post("/members").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -143,61 +135,6 @@ class CallListResourceTest {
         // Their surname was theirs alone and goes; the first name another member has stays.
         assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "smithers"));
         as("sec-cht").get("/members?q=quenevais").then().body("total", equalTo(0));
-    }
-
-    @Test
-    void searchFindsAWordInANameWordOrInTheRestOfTheTextAndFollowsAChangedName() {
-        String number = Api.uniqueNumber();
-        String sean = as("sec-cht").body(memberBody(number, "Séan", "O'Brien-Smythe", "CHT-W1", false, false, 38, null,
-                "07700 900851", "quirkybadger7@example.org", "GL50 1AA")).post("/members").then().statusCode(201)
-                .extract().path("id");
-        // Each word of the name is posted once, folded, split at spaces and hyphens only.
-        assertThat(postings(sean), contains("o'brien", "sean", "smythe"));
-        assertThat(otherText(sean), contains(startsWith("t")));
-
-        // Part of a name word, as typed with its marks or without them, alone or with other words.
-        as("sec-cht").get("/members?q=brien").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        as("sec-cht").get("/members?q=O'Brien").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        as("sec-cht").get("/members?q=brien-smyth").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        as("sec-cht").get("/members?q=SMYTHE séan").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        // A word that is in the email alone, not the name; a postcode without its space; part of the phone.
-        as("sec-cht").get("/members?q=badger").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        as("sec-cht").get("/members?q=quirkybadger7@example").then().body("items.id", contains(sean));
-        as("sec-cht").get("/members?q=gl501aa").then().body("items.id", contains(sean)).body("total", equalTo(1));
-        as("sec-cht").get("/members?q=900851 smythe").then().body("items.id", contains(sean));
-        // Within the caller's CLPs and the filter's, by one word or several.
-        as("sec-isn").get("/members?q=smythe").then().statusCode(200).body("total", equalTo(0));
-        as("sec-isn").get("/members?q=badger").then().statusCode(200).body("total", equalTo(0));
-        as("sec-cht").get("/members?q=smythe&clp=CHT").then().body("items.id", contains(sean));
-        as("organiser-national").get("/members?q=smythe&clp=ISN").then().statusCode(200).body("total", equalTo(0));
-        as("organiser-national").get("/members?q=smythe").then().body("items.id", contains(sean));
-
-        // A changed name moves its postings; a word of the old one finds them no more.
-        int version = as("sec-cht").get("/members/" + sean).then().extract().path("version");
-        as("sec-cht").header("If-Match", String.valueOf(version))
-                .body(memberBody(number, "Séan", "Quarrington", "CHT-W1", false, false, 38, null, "07700 900851",
-                        "quirkybadger7@example.org", "GL50 1AA"))
-                .put("/members/" + sean).then().statusCode(200);
-        assertThat(postings(sean), contains("quarrington", "sean"));
-        as("sec-cht").get("/members?q=smythe").then().body("total", equalTo(0));
-        as("sec-cht").get("/members?q=quarring").then().body("items.id", contains(sean)).body("total", equalTo(1));
-
-        as("dpo").body(Map.of("reference", "DSAR-9")).post("/members/" + sean + "/erasure").then().statusCode(200);
-        assertThat(postings(sean), hasSize(0));
-        assertThat(otherText(sean), hasSize(0));
-        as("sec-cht").get("/members?q=badger").then().body("total", equalTo(0));
-    }
-
-    /** A member's name-word postings, in word order; none once erased. */
-    private static List<String> postings(String memberId) {
-        return Postgres.column("members_test", "select word from search_posting where id = ?::uuid order by word",
-                memberId).stream().map(String::valueOf).toList();
-    }
-
-    /** The text search's own table holds for a member beside their name words; none once erased. */
-    private static List<String> otherText(String memberId) {
-        return Postgres.column("members_test", "select other_text from member_search where id = ?::uuid", memberId)
-                .stream().map(String::valueOf).toList();
     }
 
     /** The search text search's own table holds for a member (name first, folded); none once erased. */

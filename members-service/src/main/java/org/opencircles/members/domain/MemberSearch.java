@@ -25,10 +25,6 @@ public class MemberSearch extends PanacheEntityBase {
     @Column(name = "search_text")
     public String searchText;
 
-    /** Number, email, phone and postcode in pieces, folded, less the pieces that are one of the member's name words. */
-    @Column(name = "other_text")
-    public String otherText;
-
     @Column(name = "last_name")
     public String lastName;
 

@@ -404,9 +404,8 @@ public class ImportService {
                     // PostgreSQL plans member queries from statistics that autovacuum refreshes a minute or more
                     // later, or never where it is off (as on the machines CI uses): until then it plans lists and
                     // searches over 500,000 new members for a handful. Refreshed at once, as its manual advises after
-                    // a bulk load (about 1 s at 500,000 members, measured); search's own tables with them.
-                    Member.getEntityManager().createNativeQuery("analyze member, member_search, search_posting")
-                            .executeUpdate();
+                    // a bulk load (about 1 s at 500,000 members, measured); search's own table with them.
+                    Member.getEntityManager().createNativeQuery("analyze member, member_search").executeUpdate();
                 }
                 if (j.createdRows + j.updatedRows > 0) {
                     // The import's chunks leave their search entries in the trigram index's pending list (see

@@ -321,14 +321,10 @@ public class MemberService {
             page = new PageView<>(inOrder(pageIds), paging.page(), paging.size(), Member.count(all.where(),
                     all.params()));
         } else {
-            SearchQuery query = searchQuery(words);
-            page = query.oneWholeWord() && !filter.narrowsBeyondClp()
-                    ? onePiecePage(query.drivingPiece(), filter, visibleClps, paging)
-                    : searchPage(found(filter, visibleClps, query), new Order(SEARCH_ORDER, Map.of()), paging);
+            page = searchPage(found(filter, visibleClps, words), new Order(SEARCH_ORDER, Map.of()), paging);
             if (page.total() == 0) {
                 // Closest to what was typed first.
-                page = searchPage(found(filter, visibleClps, searchQuery(nearSpellings(words))), closestFirst(words),
-                        paging);
+                page = searchPage(found(filter, visibleClps, nearSpellings(words)), closestFirst(words), paging);
             }
         }
         audit.record("LIST", "member", page.items().stream().map(m -> m.id).toList());
@@ -387,74 +383,6 @@ public class MemberService {
     }
 
     /**
-     * The page of members who have one whole word (letters and digits alone), from the name-word postings and the rest
-     * of the search table's text (V14), without reading each match's search entry: "oliver", 16,733 members at
-     * 500,000, had 8,069 pages of entries read to recheck, count and sort them (34 ms of PostgreSQL's CPU a search).
-     * The name words that contain it come from the dictionary first. With one (or none), nobody can be found twice:
-     * a member has each name word once, and the rest of the text only counts for members whose name does not have
-     * the word. So they are counted from the index alone, and the page is the index read in name order up to the
-     * page's end ({@code search_posting_idx}), in a statement of its own: a count over the page's rows
-     * ({@code count(*) over ()}) kept every match to the end and tripled the cost. With several name words one member
-     * may have two of them, and the two sets are merged without repeats.
-     */
-    private PageView<Member> onePiecePage(String piece, MemberFilter filter, Optional<Set<String>> visibleClps,
-                                          Paging paging) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("piece", contains(piece));
-        String scope = nativeClpScope(filter, visibleClps, params);
-        @SuppressWarnings("unchecked")
-        List<String> nameWords = Member.getEntityManager()
-                .createNativeQuery("select word from search_word where word like :piece escape '\\'", String.class)
-                .setParameter("piece", params.get("piece")).getResultList();
-        boolean one = nameWords.size() == 1;
-        String named = "select p.id, p.last_name, p.first_name from search_posting p where p.word "
-                + (one ? "= :word" : "in (:words)") + scope.replace("{a}", "p");
-        if (!nameWords.isEmpty()) {
-            params.put(one ? "word" : "words", one ? nameWords.get(0) : nameWords);
-        }
-        String rest = "select o.id, o.last_name, o.first_name from member_search o where o.other_text like :piece"
-                + " escape '\\'" + scope.replace("{a}", "o")
-                // Members with the word in their name are found by it.
-                + (nameWords.isEmpty() ? "" : " and o.name_text not like :piece escape '\\'");
-        String union = nameWords.isEmpty() ? rest : named + (one ? " union all " : " union ") + rest;
-        var count = Member.getEntityManager().createNativeQuery("select count(*) from (" + union + ") m", Long.class);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        int upTo = (paging.page() + 1) * paging.size();
-        if (total <= (long) paging.page() * paging.size()) {
-            return new PageView<>(List.of(), paging.page(), paging.size(), total);
-        }
-        // With one name word its postings are read in name order and only as far as this page.
-        String page = one ? "(" + named + " order by p.last_name, p.first_name, p.id limit " + upTo + ") union all ("
-                + rest + ")" : union;
-        var ids = Member.getEntityManager().createNativeQuery("select m.id from (" + page
-                + ") m order by m.last_name, m.first_name, m.id", UUID.class);
-        params.forEach(ids::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> pageIds = ids.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
-                .getResultList();
-        return new PageView<>(inOrder(pageIds), paging.page(), paging.size(), total);
-    }
-
-    /**
-     * The CLPs a search looks in as a SQL condition on alias {a}'s {@code clp_code}, as {@link #clpScope} in HQL.
-     */
-    private static String nativeClpScope(MemberFilter filter, Optional<Set<String>> visibleClps,
-                                         Map<String, Object> params) {
-        StringBuilder scope = new StringBuilder();
-        visibleClps.ifPresent(clps -> {
-            scope.append(" and {a}.clp_code in (:visible)");
-            // An empty IN list is invalid SQL; a caller with no CLP role matches nothing.
-            params.put("visible", clps.isEmpty() ? Set.of("") : clps);
-        });
-        if (filter.clpCode() != null) {
-            scope.append(" and {a}.clp_code = :clp");
-            params.put("clp", filter.clpCode());
-        }
-        return scope.toString();
-    }
-
-    /**
      * Members by id, not erased, read with one plain statement whose text does not depend on how many there are: as
      * entities (and an id list of each size a new query for Hibernate to translate) they were most of what a search
      * or a list cost this service. Shown, never changed.
@@ -498,11 +426,15 @@ public class MemberService {
      * on the search table alone; any other field of the filter through the member rows, so that a search by words
      * alone (the common case, and the widest) never reads them.
      */
-    private Condition found(MemberFilter filter, Optional<Set<String>> visibleClps, SearchQuery query) {
+    private Condition found(MemberFilter filter, Optional<Set<String>> visibleClps, List<String> words) {
+        StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        String scope = clpScope(filter, visibleClps, params);
-        StringBuilder where = new StringBuilder("1 = 1").append(scope.replace("{a}", "s"));
-        searchCondition(query, scope, where, params);
+        CallerScope.restrict(visibleClps, where, params, "s.clpCode");
+        if (filter.clpCode() != null) {
+            where.append(" and s.clpCode = :clp");
+            params.put("clp", filter.clpCode());
+        }
+        searchCondition(words, where, params);
         if (filter.narrowsBeyondClp()) {
             where.append(" and s.id in (select id from Member where ");
             filterCondition(filter, visibleClps, where, params);
@@ -543,10 +475,12 @@ public class MemberService {
         Map<String, Object> params = new HashMap<>();
         filterCondition(filter, visibleClps, where, params);
         if (!words.isEmpty()) {
-            // The filter's CLP here too: the search indexes find a CLP's matches directly (V13, V14).
-            String scope = filter.clpCode() == null ? "" : " and {a}.clpCode = :clp";
-            where.append(" and id in (select s.id from MemberSearch s where 1 = 1").append(scope.replace("{a}", "s"));
-            searchCondition(searchQuery(words), scope, where, params);
+            where.append(" and id in (select s.id from MemberSearch s where 1 = 1");
+            // The filter's CLP here too: the search index finds a CLP's matches directly (V13).
+            if (filter.clpCode() != null) {
+                where.append(" and s.clpCode = :clp");
+            }
+            searchCondition(words, where, params);
             where.append(")");
         }
         return new Condition(where.toString(), params);
@@ -651,85 +585,15 @@ public class MemberService {
 
     /**
      * Every folded word must match, in any order, as a substring of the member's folded name, number, email, phone
-     * or postcode (so "zoe" finds "Zoë"), on {@code MemberSearch s}: the members who have the driving word's piece are
-     * found through the indexes ({@link #withPiece}), and every other word, or the rest of that one, is a plain LIKE
-     * on their search text. With no piece to look up (words of one or two letters) every member's text is read.
+     * or postcode (so "zoe" finds "Zoë"): a plain LIKE pattern on {@code MemberSearch s} the trigram index answers.
      */
-    private static void searchCondition(SearchQuery query, String scope, StringBuilder where,
-                                        Map<String, Object> params) {
-        if (query.driver() >= 0) {
-            where.append(" and s.id in (").append(withPiece(query.drivingPiece(), scope, params)).append(")");
-        }
-        for (int i = 0; i < query.words().size(); i++) {
-            if (i != query.driver() || !SearchQuery.whole(query.words().get(i))) {
-                where.append(" and s.searchText like :w").append(i).append(" escape '\\'");
-                params.put("w" + i, contains(query.words().get(i)));
-            }
-        }
-    }
-
-    /**
-     * The HQL union of the ids of members (within {@code scope}, on alias {a}) who have the piece: in one of their
-     * name words, found in the dictionary and then in the postings, or in the rest of their text. A piece of letters
-     * and digits inside a member's text lies within one name word or one piece of the rest (V14), so no one is missed.
-     */
-    private static String withPiece(String piece, String scope, Map<String, Object> params) {
-        params.put("piece", contains(piece));
-        return "select p.id from SearchPosting p where p.word in (select d.word from SearchWord d where d.word like"
-                + " :piece escape '\\')" + scope.replace("{a}", "p")
-                + " union select o.id from MemberSearch o where o.otherText like :piece escape '\\'"
-                + scope.replace("{a}", "o");
-    }
-
-    /** A LIKE pattern for text containing the word as typed ({@code \\} escaping). */
-    private static String contains(String word) {
-        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    /**
-     * The CLPs a search looks in, the caller's and the filter's, as an HQL condition on the alias {a} (empty when
-     * any), its parameters put in {@code params}.
-     */
-    private static String clpScope(MemberFilter filter, Optional<Set<String>> visibleClps,
-                                   Map<String, Object> params) {
-        StringBuilder scope = new StringBuilder();
-        CallerScope.restrict(visibleClps, scope, params, "{a}.clpCode");
-        if (filter.clpCode() != null) {
-            scope.append(" and {a}.clpCode = :clp");
-            params.put("clp", filter.clpCode());
-        }
-        return scope.toString();
-    }
-
-    /**
-     * The folded words and the one to look members up by: with more than one that has a piece, the one whose piece
-     * fewest members have, counted up to {@value #DRIVER_COUNT_CAP} each in one statement ("Oliver Whitwell" is looked
-     * up by "whitwell", 14 members, and "oliver" checked on them, not the other way round).
-     */
-    private static SearchQuery searchQuery(List<String> folded) {
-        List<Integer> withPiece = new ArrayList<>();
+    private static void searchCondition(List<String> folded, StringBuilder where, Map<String, Object> params) {
         for (int i = 0; i < folded.size(); i++) {
-            if (SearchQuery.piece(folded.get(i)) != null) {
-                withPiece.add(i);
-            }
+            where.append(" and s.searchText like :w").append(i).append(" escape '\\'");
+            params.put("w" + i, "%" + folded.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
         }
-        List<Long> found = new ArrayList<>(java.util.Collections.nCopies(folded.size(), 0L));
-        if (withPiece.size() > 1) {
-            List<String> counts = eachWord("""
-                    (select count(*) from (select 1 from search_posting p where p.word in
-                        (select d.word from search_word d where d.word like {w} escape '\\') limit %1$d) c)
-                    + (select count(*) from (select 1 from member_search o where o.other_text like {w} escape '\\'
-                        limit %1$d) c)""".formatted(DRIVER_COUNT_CAP),
-                    withPiece.stream().map(i -> contains(SearchQuery.piece(folded.get(i)))).toList());
-            for (int j = 0; j < withPiece.size(); j++) {
-                found.set(withPiece.get(j), Long.parseLong(counts.get(j)));
-            }
-        }
-        return new SearchQuery(folded, SearchQuery.driver(folded, found));
     }
-
-    /** Counting how many members have a word stops here: enough to tell a rare word from a common one. */
-    private static final int DRIVER_COUNT_CAP = 1000;
 
     /** Words of a search query beyond this many are ignored: each is one more index condition. */
     static final int MAX_SEARCH_WORDS = 5;
