@@ -45,7 +45,15 @@ class CallListResourceTest {
 
     private static String member(String first, String last, String ward, boolean phoneConsent, boolean emailConsent,
                                  int age, Map<String, Object> guardian, String phone, String email, String postcode) {
-        Map<String, Object> body = new HashMap<>(Api.adult(Api.uniqueNumber(), "CHT"));
+        return as("sec-cht").body(memberBody(Api.uniqueNumber(), first, last, ward, phoneConsent, emailConsent, age,
+                guardian, phone, email, postcode)).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> memberBody(String number, String first, String last, String ward,
+                                                  boolean phoneConsent, boolean emailConsent, int age,
+                                                  Map<String, Object> guardian, String phone, String email,
+                                                  String postcode) {
+        Map<String, Object> body = new HashMap<>(Api.adult(number, "CHT"));
         body.put("firstName", first);
         body.put("lastName", last);
         body.put("wardCode", ward);
@@ -57,7 +65,7 @@ class CallListResourceTest {
         if (guardian != null) {
             body.put("guardian", guardian);
         }
-        return as("sec-cht").body(body).post("/members").then().statusCode(201).extract().path("id");
+        return body;
     }
 
     @Test
@@ -135,6 +143,46 @@ class CallListResourceTest {
         // Their surname was theirs alone and goes; the first name another member has stays.
         assertThat(nameWords("quennevais", "ottoline", "smithers"), contains("ottoline", "smithers"));
         as("sec-cht").get("/members?q=quenevais").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void searchFindsPartsOfNamesWithTheirMarksAndOfEmailsWithinScopeAndFollowsAChangedName() {
+        String number = Api.uniqueNumber();
+        String sean = as("sec-cht").body(memberBody(number, "Séan", "O'Brien-Smythe", "CHT-W1", false, false, 38, null,
+                "07700 900851", "quirkybadger7@example.org", "GL50 1AA")).post("/members").then().statusCode(201)
+                .extract().path("id");
+        assertThat(searchEntries(sean), contains(startsWith("sean o'brien-smythe t")));
+
+        // Part of a name word, as typed with its marks or without them, alone or with other words.
+        as("sec-cht").get("/members?q=brien").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=O'Brien").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=brien-smyth").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=SMYTHE séan").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        // A word that is in the email alone, not the name; a postcode without its space; part of the phone.
+        as("sec-cht").get("/members?q=badger").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=quirkybadger7@example").then().body("items.id", contains(sean));
+        as("sec-cht").get("/members?q=gl501aa").then().body("items.id", contains(sean)).body("total", equalTo(1));
+        as("sec-cht").get("/members?q=900851 smythe").then().body("items.id", contains(sean));
+        // Within the caller's CLPs and the filter's, by one word or several.
+        as("sec-isn").get("/members?q=smythe").then().statusCode(200).body("total", equalTo(0));
+        as("sec-isn").get("/members?q=badger").then().statusCode(200).body("total", equalTo(0));
+        as("sec-cht").get("/members?q=smythe&clp=CHT").then().body("items.id", contains(sean));
+        as("organiser-national").get("/members?q=smythe&clp=ISN").then().statusCode(200).body("total", equalTo(0));
+        as("organiser-national").get("/members?q=smythe").then().body("items.id", contains(sean));
+
+        // A changed name: a word of the old one finds them no more.
+        int version = as("sec-cht").get("/members/" + sean).then().extract().path("version");
+        as("sec-cht").header("If-Match", String.valueOf(version))
+                .body(memberBody(number, "Séan", "Quarrington", "CHT-W1", false, false, 38, null, "07700 900851",
+                        "quirkybadger7@example.org", "GL50 1AA"))
+                .put("/members/" + sean).then().statusCode(200);
+        assertThat(searchEntries(sean), contains(startsWith("sean quarrington t")));
+        as("sec-cht").get("/members?q=smythe").then().body("total", equalTo(0));
+        as("sec-cht").get("/members?q=quarring").then().body("items.id", contains(sean)).body("total", equalTo(1));
+
+        as("dpo").body(Map.of("reference", "DSAR-9")).post("/members/" + sean + "/erasure").then().statusCode(200);
+        assertThat(searchEntries(sean), hasSize(0));
+        as("sec-cht").get("/members?q=badger").then().body("total", equalTo(0));
     }
 
     /** The search text search's own table holds for a member (name first, folded); none once erased. */
