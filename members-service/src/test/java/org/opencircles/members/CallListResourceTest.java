@@ -163,7 +163,7 @@ class CallListResourceTest {
         as("sec-cht").get("/members?q=quirkybadger7@example").then().body("items.id", contains(sean));
         as("sec-cht").get("/members?q=gl501aa").then().body("items.id", contains(sean)).body("total", equalTo(1));
         as("sec-cht").get("/members?q=900851 smythe").then().body("items.id", contains(sean));
-        // Within the caller's CLPs and the filter's, by one word or several.
+        // Within the caller's CLPs and the filter's.
         as("sec-isn").get("/members?q=smythe").then().statusCode(200).body("total", equalTo(0));
         as("sec-isn").get("/members?q=badger").then().statusCode(200).body("total", equalTo(0));
         as("sec-cht").get("/members?q=smythe&clp=CHT").then().body("items.id", contains(sean));
