@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Read latency at national scale under 8 concurrent clients: dashboards, the members list and search, each beside a
-# baseline from the same run, the cheapest signed-in read (one CLP by its code: token check, one indexed row, no
-# audit). Measured with wrk (closed loop: 8 connections, each sending its next request when the last one answered,
+# Read latency at national scale under 8 concurrent clients (CLIENTS): dashboards, the members list and search, each
+# beside a baseline from the same run, the cheapest signed-in read (one CLP by its code: token check, one indexed row,
+# no audit). Measured with wrk (closed loop: 8 connections, each sending its next request when the last one answered,
 # HTTP/1.1 keep-alive), one client thread in C, so the client takes little of the 2 cores the services and PostgreSQL
 # share; each URL is first driven for WARM seconds (JIT, caches, connection pools), discarded, then for SECONDS_PER_URL.
 # Run by bench/national.sh after its import; run alone to measure a change against a system that already holds the
 # national file. Usage: bench/latency.sh [members.csv, default bench/results/national/members.csv]
-# Env: SECONDS_PER_URL (default 20), WARM (default 10).
+# Env: SECONDS_PER_URL (default 20), WARM (default 10), CLIENTS (default 8; 1 shows what one request costs alone,
+# with no other request waiting beside it for the 2 cores).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 source "$(dirname "$0")/lib.sh"
@@ -14,15 +15,15 @@ CSV="${1:-$ROOT/bench/results/national/members.csv}"
 [ -f "$CSV" ] || { echo "no $CSV: run bench/national.sh first" >&2; exit 1; }
 needs wrk
 ROWS=$(( $(wc -l < "$CSV") - 1 ))
-DURATION="${SECONDS_PER_URL:-20}"; WARM="${WARM:-10}"
+DURATION="${SECONDS_PER_URL:-20}"; WARM="${WARM:-10}"; CLIENTS="${CLIENTS:-8}"
 OUT="$ROOT/bench/results/latency"; mkdir -p "$OUT"; : > "$OUT/wrk.txt"
 
 latency() { # url -> "p50 X ms, p99 Y ms (N requests)|CPU/request: ..."; a run with any answer but 2xx says so instead
   local auth out
   auth="Authorization: Bearer $(token organiser-national)"
-  wrk -t1 -c8 -d"${WARM}s" --timeout 30s -H "$auth" "$1" >/dev/null
+  wrk -t1 -c"$CLIENTS" -d"${WARM}s" --timeout 30s -H "$auth" "$1" >/dev/null
   cpu > "$OUT/cpu-before"
-  out=$(wrk -t1 -c8 -d"${DURATION}s" --timeout 30s --latency -H "$auth" "$1")
+  out=$(wrk -t1 -c"$CLIENTS" -d"${DURATION}s" --timeout 30s --latency -H "$auth" "$1")
   cpu > "$OUT/cpu-after"
   printf '%s\n%s\n\n' "$1" "$out" >> "$OUT/wrk.txt"
   if grep -q 'Non-2xx\|Socket errors' <<< "$out"; then
