@@ -111,6 +111,43 @@ class ConsumerFaultTest {
     }
 
     @Test
+    void aDatabaseRefusingNewConnectionsForMaintenanceLosesNothingAndDeadLettersNothing() throws Exception {
+        // What maintenance does: FATAL 55000 "not currently accepting connections", a SQLSTATE no rule lists. The
+        // consumer probes the database with a fresh connection, finds it does not answer, and waits.
+        Future<List<UUID>> joining = joinSteadily("DWN", 60, 10);
+        Thread.sleep(1_500);
+        Postgres.refuseConnections(DB);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").asString()
+                    .contains("the database does not answer"));
+            Thread.sleep(8_000);
+        } finally {
+            Postgres.acceptConnections(DB);
+        }
+        List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        assertAppliedExactlyOnce(members);
+    }
+
+    @Test
+    void statementsTimingOutAreRetriedNotDeadLettered() throws Exception {
+        Future<List<UUID>> joining = joinSteadily("ISN", 30, 10);
+        Thread.sleep(1_000);
+        Postgres.statementTimeout(DB, "1ms");
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            Thread.sleep(3_000);
+        } finally {
+            Postgres.statementTimeout(DB, null);
+        }
+        List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        assertAppliedExactlyOnce(members);
+    }
+
+    @Test
     void aSecondConsumerJoiningAndLeavingMidStreamLosesAndDoublesNothing() throws Exception {
         Future<List<UUID>> joining = joinSteadily("CHT", 90, 15);
         Thread.sleep(1_500);

@@ -85,6 +85,57 @@ public final class Postgres {
         }
     }
 
+    /**
+     * Takes {@code database} out as maintenance does: no new connection is accepted (SQLSTATE 55000, "not currently
+     * accepting connections") and every open one is terminated. {@link #acceptConnections} brings it back.
+     */
+    public static void refuseConnections(String database) {
+        admin("alter database " + safe(database) + " allow_connections false");
+        admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + safe(database) + "'");
+    }
+
+    public static void acceptConnections(String database) {
+        admin("alter database " + safe(database) + " allow_connections true");
+    }
+
+    /**
+     * Makes every statement on {@code database} that runs longer than {@code timeout} fail (SQLSTATE 57014), from the
+     * next session on: open sessions are terminated so the application's pool opens new ones under the setting.
+     * Null resets it.
+     */
+    public static void statementTimeout(String database, String timeout) {
+        admin("alter database " + safe(database) + (timeout == null ? " reset statement_timeout"
+                : " set statement_timeout = '" + timeout.replaceAll("[^0-9a-z]", "") + "'"));
+        admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + safe(database) + "'");
+    }
+
+    /** Runs one statement on the server's {@code postgres} database, as the tests' administrator. */
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed on the postgres database: " + e.getMessage(), e);
+        }
+    }
+
+    private static String safe(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Unsafe database name " + database);
+        }
+        return database;
+    }
+
+    /** Runs statements that return no rows (DDL, say) on {@code database}, as the tests' administrator. */
+    public static void execute(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A single number a query returns, e.g. a count. */
     public static long number(String database, String sql, Object... params) {
         return ((Number) column(database, sql, params).get(0)).longValue();

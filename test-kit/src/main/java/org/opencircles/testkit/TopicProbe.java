@@ -27,7 +27,7 @@ public final class TopicProbe {
     }
 
     /** A record as read from a topic, with its value parsed as JSON. */
-    public record Received(String key, JsonNode value, Map<String, String> headers) {
+    public record Received(String key, JsonNode value, Map<String, String> headers, int partition, long offset) {
     }
 
     /** Reads {@code topic} from the beginning until a record matches, or fails after {@code timeout}. */
@@ -121,9 +121,11 @@ public final class TopicProbe {
         Map<String, String> headers = new java.util.HashMap<>();
         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
         try {
-            return new Received(record.key(), JSON.readTree(record.value()), headers);
+            return new Received(record.key(), JSON.readTree(record.value()), headers, record.partition(),
+                    record.offset());
         } catch (Exception notJson) {
-            return new Received(record.key(), JSON.getNodeFactory().textNode(record.value()), headers);
+            return new Received(record.key(), JSON.getNodeFactory().textNode(record.value()), headers,
+                    record.partition(), record.offset());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.opencircles.platform.inbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,24 +11,27 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.opencircles.platform.database.DatabaseProbe;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * One member of a service's consumer group: polls its topics, applies each poll's events in one transaction, and
- * commits the offsets only after that transaction. A transient failure rewinds to the first unapplied record and
- * waits (paused, still in the group) before trying again; a permanent one is isolated record by record and only the
- * record that keeps failing goes to the dead-letter topic, with the reason.
+ * commits the offsets only after that transaction. A failure that is not the message's fault (a timeout, a lost
+ * connection, a lock, or anything at all while the database does not answer a probe) rewinds to the first unapplied
+ * record and waits (paused, still in the group) before trying again, for as long as it takes. Otherwise the batch is
+ * isolated record by record, and only a record that cannot be read, or that keeps failing while the database
+ * answers, goes to the dead-letter topic with the reason.
  */
 final class ConsumerLoop implements Runnable {
 
@@ -39,13 +41,20 @@ final class ConsumerLoop implements Runnable {
     private record Incoming(ConsumerRecord<String, String> record, Optional<ReceivedEvent> event, String poison) {
     }
 
+    /** What to do after a failure: wait and retry from the first unapplied record, or find the record at fault. */
+    private record Verdict(boolean retry, String reason) {
+    }
+
     private final String name;
-    private final String application;
-    private final Map<String, EventHandler> handlers;
+    private final EventApplication application;
+    private final Set<String> topics;
     private final Inbox inbox;
     private final EventConsumerConfig config;
     private final Map<String, Object> kafkaConfig;
     private final DeadLetters deadLetters;
+    private final DatabaseProbe database;
+    private final ConsumerMetrics metrics;
+    private final String groupId;
     private final Thread thread;
 
     private volatile boolean running = true;
@@ -56,15 +65,19 @@ final class ConsumerLoop implements Runnable {
     private boolean pausedForBackoff;
     private int consecutiveFailures;
 
-    ConsumerLoop(String name, String application, Map<String, EventHandler> handlers, Inbox inbox,
-                 EventConsumerConfig config, Map<String, Object> kafkaConfig, DeadLetters deadLetters) {
+    ConsumerLoop(String name, String groupId, EventApplication application, Set<String> topics, Inbox inbox,
+                 EventConsumerConfig config, Map<String, Object> kafkaConfig, DeadLetters deadLetters,
+                 DatabaseProbe database, ConsumerMetrics metrics) {
         this.name = name;
+        this.groupId = groupId;
         this.application = application;
-        this.handlers = handlers;
+        this.topics = topics;
         this.inbox = inbox;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.deadLetters = deadLetters;
+        this.database = database;
+        this.metrics = metrics;
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
@@ -108,13 +121,14 @@ final class ConsumerLoop implements Runnable {
         while (running) {
             try (KafkaConsumer<String, String> c = newConsumer()) {
                 consumer = c;
-                c.subscribe(handlers.keySet(), new Rebalance());
+                c.subscribe(topics, new Rebalance());
                 started = true;
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(config.pollTimeout());
                     if (!records.isEmpty()) {
                         handle(records);
                     }
+                    reportLag();
                 }
             } catch (WakeupException stopping) {
                 // stop() was called.
@@ -136,7 +150,7 @@ final class ConsumerLoop implements Runnable {
 
     private KafkaConsumer<String, String> newConsumer() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId().orElse(application));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -155,12 +169,13 @@ final class ConsumerLoop implements Runnable {
         try {
             applyInOneTransaction(batch);
         } catch (RuntimeException e) {
-            if (FailureKind.of(e) == FailureKind.TRANSIENT) {
-                backOff(batch, e);
+            Verdict verdict = judge(e);
+            if (verdict.retry()) {
+                backOff(batch, verdict.reason());
                 return;
             }
-            LOG.warnf("%s: a batch of %d failed (%s); applying its records one at a time", name, batch.size(),
-                    rootMessage(e));
+            LOG.warnf("%s: a batch of %d failed (%s) while the database answers; applying its records one at a time",
+                    name, batch.size(), rootMessage(e));
             applyOneAtATime(batch);
             return;
         }
@@ -169,9 +184,27 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
+    /**
+     * Whether a failure is to be waited out: always, unless the message's content is at fault or the failure is
+     * unexplained and the database answers a fresh connection (then a record may be at fault, so it is isolated).
+     */
+    private Verdict judge(RuntimeException e) {
+        return switch (FailureKind.of(e)) {
+            case CONTENT -> new Verdict(false, null);
+            case NOT_NOW -> new Verdict(true, rootMessage(e));
+            case UNEXPLAINED -> database.problem()
+                    .map(p -> new Verdict(true, "the database does not answer (" + p + ") after " + rootMessage(e)))
+                    .orElse(new Verdict(false, null));
+        };
+    }
+
     private Incoming read(ConsumerRecord<String, String> record) {
         try {
-            return new Incoming(record, inbox.read(record.value()), null);
+            Optional<ReceivedEvent> event = inbox.read(record.value());
+            if (event.isEmpty()) {
+                metrics.unknownType(record.topic(), inbox.wireType(record.value()));
+            }
+            return new Incoming(record, event, null);
         } catch (PoisonMessageException e) {
             return new Incoming(record, Optional.empty(), e.getMessage());
         }
@@ -179,41 +212,17 @@ final class ConsumerLoop implements Runnable {
 
     /** Applies every readable event of the batch that this consumer has not applied before, in one transaction. */
     private void applyInOneTransaction(List<Incoming> batch) {
-        Map<String, List<ReceivedEvent>> byTopic = new LinkedHashMap<>();
+        List<EventApplication.Delivered> events = new ArrayList<>(batch.size());
         for (Incoming in : batch) {
-            in.event().ifPresent(e -> byTopic.computeIfAbsent(in.record().topic(), t -> new ArrayList<>()).add(e));
+            in.event().ifPresent(e -> events.add(new EventApplication.Delivered(in.record().topic(), e)));
         }
-        if (byTopic.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            Map<String, Set<UUID>> fresh = new HashMap<>();
-            byTopic.forEach((topic, events) -> fresh.put(topic, new HashSet<>(inbox.firstSeen(consumerName(topic), events))));
-            byTopic.forEach((topic, events) -> handlers.get(topic).prepare(events.stream()
-                    .filter(e -> fresh.get(topic).contains(e.envelope().eventId())).toList()));
-            Map<String, List<ReceivedEvent>> toApply = new LinkedHashMap<>();
-            for (Incoming in : batch) {
-                if (in.event().isEmpty()) {
-                    continue;
-                }
-                ReceivedEvent event = in.event().get();
-                // remove(): an event delivered twice in one batch is applied once.
-                if (fresh.get(in.record().topic()).remove(event.envelope().eventId())) {
-                    toApply.computeIfAbsent(in.record().topic(), t -> new ArrayList<>()).add(event);
-                }
-            }
-            toApply.forEach((topic, events) -> handlers.get(topic).applyAll(events));
-        });
-    }
-
-    /** The consumer's name in the inbox: one per service and topic, the same in every replica. */
-    private String consumerName(String topic) {
-        return application + "/" + topic;
+        application.apply(events).forEach(metrics::applied);
     }
 
     /**
-     * Isolates what made a batch fail: each record in its own transaction. A record that fails transiently rewinds
-     * the loop to it; one that fails otherwise {@code maxAttempts} times is dead-lettered with the reason.
+     * Isolates what made a batch fail: each record in its own transaction. A record whose failure is to be waited
+     * out rewinds the loop to it; one whose content is at fault, or that fails {@code maxAttempts} times while the
+     * database answers, is dead-lettered with the reason.
      */
     private void applyOneAtATime(List<Incoming> batch) throws InterruptedException {
         for (int i = 0; i < batch.size(); i++) {
@@ -224,18 +233,21 @@ final class ConsumerLoop implements Runnable {
                     applyInOneTransaction(List.of(in));
                     break;
                 } catch (RuntimeException e) {
-                    if (FailureKind.of(e) == FailureKind.TRANSIENT) {
+                    Verdict verdict = judge(e);
+                    if (verdict.retry()) {
                         if (finish(batch.subList(0, i), batch)) {
-                            backOff(batch.subList(i, batch.size()), e);
+                            backOff(batch.subList(i, batch.size()), verdict.reason());
                         }
                         return;
                     }
                     attempts++;
-                    if (attempts >= config.maxAttempts()) {
-                        LOG.errorf(e, "%s: %s at %s-%d failed %d times; dead-lettering it", name,
-                                in.record().key(), in.record().topic(), in.record().offset(), attempts);
-                        batch.set(i, new Incoming(in.record(), Optional.empty(),
-                                "failed " + attempts + " times: " + rootMessage(e)));
+                    boolean content = FailureKind.of(e) == FailureKind.CONTENT;
+                    if (content || attempts >= config.maxAttempts()) {
+                        String reason = content ? rootMessage(e)
+                                : "failed " + attempts + " times while the database answered: " + rootMessage(e);
+                        logWithEvent(in, () -> LOG.errorf(e, "%s: the event at %s-%d is dead-lettered: %s", name,
+                                in.record().topic(), in.record().offset(), reason));
+                        batch.set(i, new Incoming(in.record(), Optional.empty(), reason));
                         break;
                     }
                     Thread.sleep(backoffFor(attempts).toMillis());
@@ -262,11 +274,14 @@ final class ConsumerLoop implements Runnable {
         try {
             for (Incoming in : batch) {
                 if (in.poison() != null) {
-                    deadLetters.send(in.record(), consumerName(in.record().topic()), in.poison());
+                    deadLetters.send(in.record(), application.consumerName(in.record().topic()), in.poison());
+                    metrics.deadLettered(in.record().topic());
+                    logWithEvent(in, () -> LOG.warnf("%s: dead-lettered the record at %s-%d: %s", name,
+                            in.record().topic(), in.record().offset(), in.poison()));
                 }
             }
         } catch (RuntimeException e) {
-            backOff(rewindIfFailed, e);
+            backOff(rewindIfFailed, "the dead-letter topic did not take a record: " + rootMessage(e));
             return false;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -292,12 +307,12 @@ final class ConsumerLoop implements Runnable {
      * Rewinds every partition of {@code pending} to its first record, then waits out the backoff with all partitions
      * paused: the loop keeps polling (so it stays in the group) but takes no records until the wait is over.
      */
-    private void backOff(List<Incoming> pending, Throwable cause) {
+    private void backOff(List<Incoming> pending, String reason) {
         consecutiveFailures++;
         Duration wait = backoffFor(consecutiveFailures);
-        problem = "retrying in " + wait.toMillis() + " ms after a transient failure: " + rootMessage(cause);
+        problem = "retrying in " + wait.toMillis() + " ms (attempt " + consecutiveFailures + "): " + reason;
         if (consecutiveFailures == 1 || consecutiveFailures % 10 == 0) {
-            LOG.warnf("%s: %s (attempt %d)", name, problem, consecutiveFailures);
+            LOG.warnf("%s: %s", name, problem);
         }
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (Incoming in : pending) {
@@ -312,17 +327,48 @@ final class ConsumerLoop implements Runnable {
         });
         pausedForBackoff = true;
         consumer.pause(assigned);
-        long until = System.nanoTime() + wait.toNanos();
-        while (running && System.nanoTime() < until) {
-            ConsumerRecords<String, String> unexpected = consumer.poll(Duration.ofMillis(
-                    Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000))));
-            // Paused partitions return nothing; should a record slip through, put the position back before it.
-            for (TopicPartition partition : unexpected.partitions()) {
-                consumer.seek(partition, unexpected.records(partition).get(0).offset());
+        metrics.retrying(true);
+        try {
+            long until = System.nanoTime() + wait.toNanos();
+            while (running && System.nanoTime() < until) {
+                ConsumerRecords<String, String> unexpected = consumer.poll(Duration.ofMillis(
+                        Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000))));
+                // Paused partitions return nothing; should a record slip through, put the position back before it.
+                for (TopicPartition partition : unexpected.partitions()) {
+                    consumer.seek(partition, unexpected.records(partition).get(0).offset());
+                }
             }
+        } finally {
+            metrics.retrying(false);
         }
         pausedForBackoff = false;
         consumer.resume(consumer.assignment());
+    }
+
+    /** Reports each held partition's lag, as known from the last fetch (nothing is asked of the broker). */
+    private void reportLag() {
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                metrics.lag(partition, lag.getAsLong());
+            }
+        }
+    }
+
+    /** Runs a log statement with the event's id and type in the log context (JSON logs carry them as fields). */
+    private static void logWithEvent(Incoming in, Runnable log) {
+        in.event().ifPresent(e -> {
+            MDC.put("eventId", e.envelope().eventId().toString());
+            MDC.put("eventType", e.envelope().type());
+        });
+        MDC.put("topic", in.record().topic());
+        try {
+            log.run();
+        } finally {
+            MDC.remove("eventId");
+            MDC.remove("eventType");
+            MDC.remove("topic");
+        }
     }
 
     private void healthy() {
@@ -360,6 +406,7 @@ final class ConsumerLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Nothing in flight: records are applied and committed between polls, and this runs inside poll.
+            partitions.forEach(metrics::released);
         }
 
         @Override

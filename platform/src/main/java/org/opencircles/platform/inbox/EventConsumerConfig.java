@@ -36,8 +36,9 @@ public interface EventConsumerConfig {
     Duration maxBackoff();
 
     /**
-     * Attempts at one message, on its own, that fails with something other than a transient failure, before it is
-     * dead-lettered with the reason.
+     * Attempts at one message, on its own, that fails for no reason a retry would cure while the database answers a
+     * fresh connection, before it is dead-lettered with the reason. Attempts while the database does not answer are
+     * not counted: those are waited out for as long as it takes.
      */
     @WithDefault("3")
     int maxAttempts();

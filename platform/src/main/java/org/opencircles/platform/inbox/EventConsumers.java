@@ -9,11 +9,14 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencircles.events.Topics;
+import org.opencircles.platform.database.DatabaseProbe;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +37,12 @@ public class EventConsumers {
 
     @Inject
     EventConsumerConfig config;
+
+    @Inject
+    DatabaseProbe database;
+
+    @Inject
+    ConsumerMetrics metrics;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -69,14 +78,56 @@ public class EventConsumers {
      */
     public synchronized Member startMember() {
         if (deadLetters == null) {
-            deadLetters = new DeadLetters(config.deadLetterTopic()
-                    .orElse(org.opencircles.events.Topics.deadLetters(application)), kafkaConfig);
+            deadLetters = new DeadLetters(deadLetterTopic(), kafkaConfig);
         }
-        ConsumerLoop loop = new ConsumerLoop(application + "-consumer-" + started.incrementAndGet(), application,
-                handlers(), inbox, config, kafkaConfig, deadLetters);
+        Map<String, EventHandler> handlers = handlers();
+        ConsumerLoop loop = new ConsumerLoop(application + "-consumer-" + started.incrementAndGet(),
+                config.groupId().orElse(application), new EventApplication(application, handlers, inbox),
+                handlers.keySet(), inbox, config, kafkaConfig, deadLetters, database, metrics);
         loops.add(loop);
         loop.start();
         return new Member(loop);
+    }
+
+    /** The service's dead-letter topic ({@code <application>.dlq} unless configured otherwise). */
+    public String deadLetterTopic() {
+        return config.deadLetterTopic().orElse(Topics.deadLetters(application));
+    }
+
+    /** The topics this service consumes. */
+    public Set<String> topics() {
+        return handlers().keySet();
+    }
+
+    /**
+     * Applies a message read off {@code topic} through the same handler and inbox as the consumer does, in a
+     * transaction of its own: an operator's replay of a dead letter. Applied at most once, however often replayed.
+     *
+     * @throws PoisonMessageException when the message still cannot be read, with the reason
+     */
+    public Replay replay(String topic, String message) {
+        Map<String, EventHandler> handlers = handlers();
+        if (!handlers.containsKey(topic)) {
+            throw new PoisonMessageException("This service does not consume " + topic, null);
+        }
+        Optional<ReceivedEvent> event = inbox.read(message);
+        if (event.isEmpty()) {
+            return Replay.UNKNOWN_TYPE;
+        }
+        Map<String, Integer> applied = new EventApplication(application, handlers, inbox)
+                .apply(List.of(new EventApplication.Delivered(topic, event.get())));
+        applied.forEach(metrics::applied);
+        return applied.isEmpty() ? Replay.ALREADY_APPLIED : Replay.APPLIED;
+    }
+
+    /** What a replay came to. */
+    public enum Replay {
+        /** Applied now, for the first time. */
+        APPLIED,
+        /** Applied before (by the consumer or an earlier replay): nothing changed. */
+        ALREADY_APPLIED,
+        /** A type this build still does not know: skipped, as the consumer would. */
+        UNKNOWN_TYPE
     }
 
     /** Empty while every member makes progress; otherwise, per member, what holds it up. */

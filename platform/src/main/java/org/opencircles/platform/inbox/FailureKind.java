@@ -9,26 +9,35 @@ import java.sql.SQLTransientException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-/** Whether a failure to apply an event will pass if retried (database down, lock conflict, timeout) or not. */
+/**
+ * What a failure to apply an event says about the event. Only {@link #CONTENT} condemns a message by itself; an
+ * {@link #UNEXPLAINED} failure condemns it only when it keeps failing while the database answers a probe
+ * ({@code DatabaseProbe}), so an outage of any kind, whatever SQLSTATE it shows, is waited out rather than
+ * dead-lettered.
+ */
 public enum FailureKind {
-    /** Retry with backoff, for as long as it takes; never dead-letter. */
-    TRANSIENT,
-    /** Retrying the same message will fail the same way. */
-    PERMANENT;
+    /** The message itself cannot be processed (not an envelope, a payload not of its contract, a newer version). */
+    CONTENT,
+    /** "Not now": a timeout, a pool with no connection free, a lost connection, a lock or a conflict. Retried for ever. */
+    NOT_NOW,
+    /** Anything else: retried for ever while the database does not answer; dead-lettered after repeated failures while it does. */
+    UNEXPLAINED;
 
-    /** SQLSTATE classes that say "not now": connection, rollback (serialization, deadlock), resources, operator. */
-    private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57", "58");
+    /** SQLSTATE classes that name a passing condition: connection, rollback (serialization, deadlock), resources. */
+    private static final Set<String> NOT_NOW_SQL_CLASSES = Set.of("08", "40", "53", "57", "58");
     /** Single SQLSTATEs that say the same: lock not available, read-only transaction (a failover in progress). */
-    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("55P03", "25006");
+    private static final Set<String> NOT_NOW_SQL_STATES = Set.of("55P03", "25006");
     /** Exceptions known by name only, to keep this rule free of Hibernate and Narayana types. */
-    private static final Set<String> TRANSIENT_TYPES = Set.of(
+    private static final Set<String> NOT_NOW_TYPES = Set.of(
             "jakarta.persistence.OptimisticLockException",
             "jakarta.persistence.PessimisticLockException",
             "jakarta.persistence.LockTimeoutException",
             "jakarta.persistence.QueryTimeoutException",
+            "jakarta.transaction.RollbackException",
             "org.hibernate.StaleStateException",
             "org.hibernate.StaleObjectStateException",
             "org.hibernate.PessimisticLockException",
+            "org.hibernate.QueryTimeoutException",
             "org.hibernate.exception.JDBCConnectionException",
             "org.hibernate.exception.LockAcquisitionException",
             "org.hibernate.exception.LockTimeoutException");
@@ -37,32 +46,42 @@ public enum FailureKind {
     public static FailureKind of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoisonMessageException) {
-                return PERMANENT;
+                return CONTENT;
             }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof TimeoutException || t instanceof SocketException
                     || t instanceof SocketTimeoutException || t instanceof EOFException) {
-                return TRANSIENT;
+                return NOT_NOW;
             }
-            if (t instanceof SQLException sql && transientSql(sql)) {
-                return TRANSIENT;
+            if (t instanceof SQLException sql && notNowSql(sql)) {
+                return NOT_NOW;
+            }
+            if (timedOut(t.getMessage())) {
+                // Narayana's transaction reaper and Agroal say so in words only.
+                return NOT_NOW;
             }
             for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-                if (TRANSIENT_TYPES.contains(c.getName())) {
-                    return TRANSIENT;
+                if (NOT_NOW_TYPES.contains(c.getName())) {
+                    return NOT_NOW;
                 }
             }
         }
-        return PERMANENT;
+        return UNEXPLAINED;
     }
 
-    private static boolean transientSql(SQLException e) {
+    private static boolean notNowSql(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
-            // Agroal says so in words when the pool cannot hand out a connection in time.
-            return e.getMessage() != null && e.getMessage().contains("Acquisition timeout");
+            return false;
         }
-        return TRANSIENT_SQL_STATES.contains(state)
-                || (state.length() >= 2 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)));
+        return NOT_NOW_SQL_STATES.contains(state)
+                || (state.length() >= 2 && NOT_NOW_SQL_CLASSES.contains(state.substring(0, 2)));
+    }
+
+    private static boolean timedOut(String message) {
+        return message != null && (message.contains("Acquisition timeout")
+                || message.contains("transaction is not active") || message.contains("timed out"));
     }
 }

@@ -88,6 +88,16 @@ public class Inbox {
         return Optional.of(new ReceivedEvent(envelope, type.get(), payload));
     }
 
+    /** The type a message names, for counting messages of types this build does not know; null if it names none. */
+    public String wireType(String message) {
+        try {
+            JsonNode type = payloads.readTree(message).path("type");
+            return type.isTextual() ? type.asText() : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * Marks the events as processed by {@code consumer} and returns the ids seen for the first time: only those are
      * to be applied. One statement for the whole batch.

@@ -23,4 +23,8 @@ public interface OutboxConfig {
     /** Longest wait for the broker to answer the probe the relay makes, outside any transaction, after a failure. */
     @WithDefault("2s")
     Duration probeTimeout();
+
+    /** How often the outbox is counted for its metrics (rows waiting, the oldest's age, rows parked). */
+    @WithDefault("5s")
+    Duration metricsInterval();
 }

@@ -1,5 +1,7 @@
 package org.opencircles.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -14,20 +16,29 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +50,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Publishes outbox rows to Kafka in insertion order and deletes them once Kafka has acknowledged them.
  * A crash between the ack and the delete republishes a batch: consumers are idempotent by event id.
  * After a failed send the relay asks the broker whether it is back, outside any transaction or lock, before it takes
- * the lock again, so an unreachable broker never keeps a transaction or the relay lock open.
+ * the lock again, so an unreachable broker never keeps a transaction or the relay lock open. A row the broker refuses
+ * for good (too large, invalid) is parked in {@code outbox_parked} with the reason, and the rows behind it go on;
+ * anything else is retried on the next run, for as long as it takes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,6 +70,9 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -64,6 +80,8 @@ public class OutboxRelay {
     private volatile Admin admin;
     /** Set when a send failed: the next run first checks that the broker answers. */
     private volatile boolean brokerInDoubt;
+    /** Why the last run failed, or null after a run that did not: shown by the readiness check. */
+    private volatile String problem;
     /** One run at a time in this process; other replicas are kept out by the advisory lock. */
     private final ReentrantLock running = new ReentrantLock();
 
@@ -125,18 +143,22 @@ public class OutboxRelay {
                 }
                 total += published;
             } while (published == config.batchSize());
+            problem = null;
             return total;
         } catch (RuntimeException e) {
+            Counter.builder("open.circles.outbox.publish.failures")
+                    .description("Relay runs that failed and are retried").register(registry).increment();
             if (kafkaFailure(e)) {
                 // The batch rolled back and stays in the outbox. A producer that failed may be in a state it cannot
                 // leave (fenced, or with a sequence gap after a timeout): the next run starts with a fresh one.
                 brokerInDoubt = true;
                 discardProducer();
-                LOG.warnf("Outbox relay paused, Kafka did not take a batch: %s", rootMessage(e));
+                problem = "Kafka did not take a batch: " + rootMessage(e);
             } else {
                 // The database, most likely: rows stay in the outbox and are retried on the next tick.
-                LOG.warnf("Outbox relay paused: %s", rootMessage(e));
+                problem = "the outbox could not be read or updated: " + rootMessage(e);
             }
+            LOG.warnf("Outbox relay paused, retrying: %s", problem);
             return 0;
         } finally {
             running.unlock();
@@ -170,7 +192,10 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            send(batch);
+            Map<UUID, String> refused = send(batch);
+            if (!refused.isEmpty()) {
+                park(connection, refused);
+            }
             Array ids = connection.createArrayOf("uuid", batch.stream().map(Pending::eventId).toArray());
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from outbox_event where event_id = any(?)")) {
@@ -179,16 +204,47 @@ public class OutboxRelay {
             } finally {
                 ids.free();
             }
+            Counter.builder("open.circles.outbox.published").description("Events the broker acknowledged")
+                    .register(registry).increment(batch.size() - refused.size());
             return batch.size();
         });
+    }
+
+    /**
+     * Moves rows the broker refused for good into {@code outbox_parked}, with the reason, in the relay's transaction:
+     * they are deleted from the outbox with the rest of the batch, and an operator sees them (metric and alert).
+     */
+    private void park(Connection connection, Map<UUID, String> refused) throws SQLException {
+        for (Map.Entry<UUID, String> row : refused.entrySet()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_parked (seq, event_id, topic, aggregate_id, message_key, type, envelope,
+                                               created_at, parked_at, reason)
+                    select seq, event_id, topic, aggregate_id, message_key, type, envelope, created_at, now(), ?
+                    from outbox_event where event_id = ?
+                    on conflict do nothing""")) {
+                insert.setString(1, row.getValue());
+                insert.setObject(2, row.getKey());
+                insert.executeUpdate();
+            }
+            MDC.put("eventId", row.getKey().toString());
+            try {
+                LOG.errorf("Outbox row parked: the broker refuses it for good (%s); the rows behind it go on",
+                        row.getValue());
+            } finally {
+                MDC.remove("eventId");
+            }
+        }
     }
 
     /** An outbox row on its way to Kafka. */
     private record Pending(UUID eventId, String topic, String messageKey, String type, String envelope) {
     }
 
-    /** Sends a batch and waits, at most the ack timeout, until Kafka has acknowledged all of it. */
-    private void send(List<Pending> batch) {
+    /**
+     * Sends a batch and waits, at most the ack timeout, until Kafka has acknowledged all of it; returns the rows it
+     * refused for good, with the reason. Any other failure fails the whole batch, which is retried.
+     */
+    private Map<UUID, String> send(List<Pending> batch) {
         try {
             KafkaProducer<String, String> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -201,9 +257,18 @@ public class OutboxRelay {
             }
             kafka.flush();
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Map<UUID, String> refused = new HashMap<>();
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw e;
+                    }
+                    refused.put(batch.get(i).eventId(), e.getCause().toString());
+                }
             }
+            return refused;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaSendFailed(e);
@@ -274,6 +339,17 @@ public class OutboxRelay {
         if (admin != null) {
             admin.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** The broker (or the producer, before sending) will never take this record as it is. */
+    private static boolean refusedForGood(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException || e instanceof InvalidTopicException;
+    }
+
+    /** Why the relay could not publish on its last run; empty after a run that could. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     private static boolean kafkaFailure(Throwable e) {
