@@ -16,7 +16,7 @@ MAIL_WEB_PORT="${OC_MAIL_WEB_PORT:-8025}"
 MAIL_WEB="http://127.0.0.1:$MAIL_WEB_PORT"
 GREENMAIL_VERSION=2.1.8
 # The demo people in keycloak/open-circles-realm.json; the notifier signs in with client credentials.
-STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london)
+STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london operator)
 SERVICES=(members:8081 actions:8082 mentoring:8083 notifier:8084)
 # Every service's database.
 DATABASES=(members actions mentoring notifier)

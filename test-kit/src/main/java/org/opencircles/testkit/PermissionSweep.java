@@ -128,7 +128,9 @@ public final class PermissionSweep {
      * The whole check for one service: the table covers exactly the documented operations, and every call gets its
      * expected status (so no forbidden success and no server error). Prints the counts; returns them.
      */
-    public static Result verify(String service, List<Operation> operations) {
+    public static Result verify(String service, List<Operation> serviceOperations) {
+        List<Operation> operations = new ArrayList<>(serviceOperations);
+        operations.addAll(platformOperations());
         Set<String> documented = documentedOperations();
         Set<String> covered = covered(operations);
         if (!documented.equals(covered)) {
@@ -141,6 +143,27 @@ public final class PermissionSweep {
             throw new AssertionError(service + ": " + result + "\n" + String.join("\n", result.mismatches()));
         }
         return result;
+    }
+
+    /**
+     * The operations every service has from the platform: the operator's dead letters. A dead letter that does not
+     * exist is what an operator gets a 404 for; everyone else is refused (403) before it is looked for.
+     */
+    public static List<Operation> platformOperations() {
+        Set<String> operator = Set.of("operator");
+        return List.of(
+                new Operation("GET", "/admin/dead-letters", c -> "/admin/dead-letters", null, operator, Scope.NONE,
+                        200),
+                new Operation("GET", "/admin/dead-letters/{id}", c -> "/admin/dead-letters/0-999999999", null,
+                        operator, Scope.NONE, 404),
+                new Operation("POST", "/admin/dead-letters/{id}/replay",
+                        c -> "/admin/dead-letters/0-999999999/replay", null, operator, Scope.NONE, 404),
+                new Operation("POST", "/admin/dead-letters/replay",
+                        c -> "/admin/dead-letters/replay?type=sweep.never-published", null, operator, Scope.NONE,
+                        200),
+                new Operation("POST", "/admin/dead-letters/{id}/discard",
+                        c -> "/admin/dead-letters/0-999999999/discard", c -> Map.of("reason", "Sweep"), operator,
+                        Scope.NONE, 404));
     }
 
     private static Response call(Operation op, Call call) {

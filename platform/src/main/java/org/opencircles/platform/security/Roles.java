@@ -14,6 +14,11 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** The designated safeguarding lead: the only role that reads safeguarding concerns and acts on them. */
     public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
+    /**
+     * Runs the system: sees and repairs what failed (dead letters, parked outbox rows) through {@code /admin/...}, and
+     * reads no one's personal data.
+     */
+    public static final String OPERATOR = "operator";
     /** An automated notifier reading follow-ups. */
     public static final String NOTIFIER = "notifier";
 

@@ -1,0 +1,387 @@
+package org.opencircles.platform.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.inbox.EventConsumers;
+import org.opencircles.platform.inbox.PoisonMessageException;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The operator's repair of the service's dead letters: the records stay on the dead-letter topic as they were; what
+ * was done with each (replayed through the same handler and inbox, or discarded with a reason) is kept here and
+ * audited. Also keeps {@code open_circles_dead_letters_open}, so a record that reaches the topic by any path alerts.
+ */
+@ApplicationScoped
+public class DeadLetterService {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
+    /** A dead-letter topic is small by nature; past this many records the operator is told to page by other means. */
+    static final int MOST_RECORDS = 10_000;
+    private static final Duration READ_WITHIN = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What happened to a dead letter. */
+    public enum State { OPEN, REPLAYED, DISCARDED }
+
+    /** A dead letter as an operator sees it: where it came from and why it is here; never its content. */
+    public record DeadLetter(String id, int partition, long offset, String sourceTopic, Integer sourcePartition,
+                             Long sourceOffset, String consumer, String eventType, String eventId, String reason,
+                             Instant deadLetteredAt, State state, String outcome, String resolvedBy,
+                             Instant resolvedAt, String resolutionReason) {
+    }
+
+    /** What replaying several dead letters came to. */
+    public record ReplaySummary(int replayed, Map<String, Integer> outcomes, List<String> stillFailing) {
+    }
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccessAudit audit;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicLong onTopic = new AtomicLong();
+    private final AtomicLong open = new AtomicLong();
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("open.circles.dead.letters", onTopic, AtomicLong::get)
+                .description("Records on the service's dead-letter topic").tag("topic", consumers.deadLetterTopic())
+                .register(registry);
+        Gauge.builder("open.circles.dead.letters.open", open, AtomicLong::get)
+                .description("Dead letters neither replayed nor discarded by an operator")
+                .tag("topic", consumers.deadLetterTopic()).register(registry);
+    }
+
+    /** Recounts the topic's records against the resolutions; cheap (offsets and one count), so it runs often. */
+    @Scheduled(every = "${open-circles.dead-letters.count-interval:15s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recount() {
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            long records = 0;
+            if (!partitions.isEmpty()) {
+                Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, READ_WITHIN);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_WITHIN);
+                for (TopicPartition p : partitions) {
+                    records += end.get(p) - start.get(p);
+                }
+            }
+            long resolved = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from dead_letter_resolution").getSingleResult()).longValue());
+            onTopic.set(records);
+            open.set(Math.max(0, records - resolved));
+        } catch (RuntimeException e) {
+            // The gauges keep their last values; the broker's or database's own readiness says what is wrong.
+            LOG.debugf("Dead letters not recounted: %s", e.getMessage());
+        }
+    }
+
+    /** Dead letters, newest first, optionally only those in {@code state} or of {@code eventType}. */
+    public PageView<DeadLetter> list(State state, String eventType, Paging paging) {
+        List<DeadLetter> all = readAll().stream()
+                .filter(d -> state == null || d.state() == state)
+                .filter(d -> eventType == null || eventType.equals(d.eventType()))
+                .sorted(Comparator.comparing(DeadLetter::deadLetteredAt).reversed()
+                        .thenComparing(DeadLetter::partition).thenComparing(DeadLetter::offset))
+                .toList();
+        int from = (int) Math.min((long) paging.page() * paging.size(), all.size());
+        int to = Math.min(from + paging.size(), all.size());
+        return new PageView<>(all.subList(from, to), paging.page(), paging.size(), all.size());
+    }
+
+    public DeadLetter get(int partition, long offset) {
+        return readAll().stream().filter(d -> d.partition() == partition && d.offset() == offset).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
+    }
+
+    /**
+     * Applies the dead letter through the handler of the topic it came from, as the consumer would have: at most
+     * once however often it is replayed. A message that still cannot be applied is a 409 with the reason, and stays
+     * open.
+     */
+    public DeadLetter replay(int partition, long offset, String operator) {
+        Raw raw = readRaw().stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
+        EventConsumers.Replay outcome = apply(raw);
+        resolve(raw, "REPLAYED", outcome.name(), null, operator);
+        return get(partition, offset);
+    }
+
+    /** Replays every open dead letter of {@code eventType}, oldest first; those that still fail stay open. */
+    public ReplaySummary replayAll(String eventType, String operator) {
+        Map<String, Integer> outcomes = new HashMap<>();
+        List<String> failing = new ArrayList<>();
+        int replayed = 0;
+        Map<String, DeadLetter> byId = new HashMap<>();
+        readAll().forEach(d -> byId.put(d.id(), d));
+        for (Raw raw : readRaw()) {
+            DeadLetter d = byId.get(raw.partition() + "-" + raw.offset());
+            if (d.state() != State.OPEN || !eventType.equals(d.eventType())) {
+                continue;
+            }
+            try {
+                EventConsumers.Replay outcome = apply(raw);
+                resolve(raw, "REPLAYED", outcome.name(), null, operator);
+                outcomes.merge(outcome.name(), 1, Integer::sum);
+                replayed++;
+            } catch (ProblemException e) {
+                failing.add(d.id() + ": " + e.problem().detail());
+            }
+        }
+        return new ReplaySummary(replayed, outcomes, failing);
+    }
+
+    /** Marks a dead letter as given up on, with the operator's reason; it is never applied. */
+    public DeadLetter discard(int partition, long offset, String reason, String operator) {
+        Raw raw = readRaw().stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
+        resolve(raw, "DISCARDED", null, reason, operator);
+        return get(partition, offset);
+    }
+
+    private EventConsumers.Replay apply(Raw raw) {
+        String source = raw.header("dead-letter-topic");
+        if (source == null) {
+            throw ProblemException.conflict("sourceTopic", "The dead letter does not say which topic it came from");
+        }
+        try {
+            return consumers.replay(source, raw.value());
+        } catch (PoisonMessageException e) {
+            throw ProblemException.conflict("message", "It still cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw ProblemException.conflict("message", "The handler still refuses it: " + rootMessage(e));
+        }
+    }
+
+    private void resolve(Raw raw, String action, String outcome, String reason, String operator) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            insert into dead_letter_resolution (dlq_partition, dlq_offset, action, outcome, reason,
+                                                                resolved_by, resolved_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                            on conflict (dlq_partition, dlq_offset) do update
+                            set action = excluded.action, outcome = excluded.outcome, reason = excluded.reason,
+                                resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at""")
+                    .setParameter(1, raw.partition()).setParameter(2, raw.offset()).setParameter(3, action)
+                    .setParameter(4, outcome).setParameter(5, reason).setParameter(6, operator)
+                    .setParameter(7, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+            audit.recordAs(operator, "REPLAYED".equals(action) ? "dead-letter.replayed" : "dead-letter.discarded",
+                    "dead-letter", List.of(consumers.deadLetterTopic() + "/" + raw.partition() + "/" + raw.offset()));
+        });
+        recount();
+    }
+
+    private List<DeadLetter> readAll() {
+        List<Raw> raws = readRaw();
+        Map<String, Object[]> resolutions = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    select dlq_partition, dlq_offset, action, outcome, resolved_by, resolved_at, reason
+                    from dead_letter_resolution""").getResultList();
+            rows.forEach(r -> resolutions.put(((Number) r[0]).intValue() + "-" + ((Number) r[1]).longValue(), r));
+        });
+        List<DeadLetter> letters = new ArrayList<>(raws.size());
+        for (Raw raw : raws) {
+            Object[] r = resolutions.get(raw.partition() + "-" + raw.offset());
+            letters.add(new DeadLetter(raw.partition() + "-" + raw.offset(), raw.partition(), raw.offset(), raw.header("dead-letter-topic"),
+                    parseInt(raw.header("dead-letter-partition")), parseLong(raw.header("dead-letter-offset")),
+                    raw.header("dead-letter-consumer"), raw.eventType(), raw.header("event-id"),
+                    raw.header("dead-letter-reason"), raw.timestamp(),
+                    r == null ? State.OPEN : State.valueOf((String) r[2]), r == null ? null : (String) r[3],
+                    r == null ? null : (String) r[4], r == null ? null : instant(r[5]),
+                    r == null ? null : (String) r[6]));
+        }
+        return letters;
+    }
+
+    /** A record of the dead-letter topic as it is kept there. */
+    private record Raw(int partition, long offset, Instant timestamp, String value, Map<String, String> headers,
+                       String eventType) {
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Reads the whole dead-letter topic, from its first record to its end at the time of asking. */
+    private List<Raw> readRaw() {
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            if (partitions.isEmpty()) {
+                return List.of();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_WITHIN);
+            List<Raw> records = new ArrayList<>();
+            long deadline = System.nanoTime() + READ_WITHIN.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new ProblemException(org.opencircles.platform.problem.Problem.of(503, "unavailable",
+                            "Service unavailable", "The dead-letter topic could not be read in time", null));
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        records.add(raw(r));
+                    }
+                }
+                if (records.size() > MOST_RECORDS) {
+                    throw ProblemException.conflict("deadLetters", "More than " + MOST_RECORDS
+                            + " dead letters: read the topic " + consumers.deadLetterTopic() + " with Kafka's tools");
+                }
+            }
+            return records;
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Raw raw(ConsumerRecord<String, String> r) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : r.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        // The relay's headers name the event; a message written by another producer may carry them only inside.
+        if (headers.get("event-type") == null || headers.get("event-id") == null) {
+            JsonNode envelope = envelopeOf(r.value());
+            if (envelope.path("type").isTextual()) {
+                headers.putIfAbsent("event-type", envelope.path("type").asText());
+            }
+            if (envelope.path("eventId").isTextual()) {
+                headers.putIfAbsent("event-id", envelope.path("eventId").asText());
+            }
+        }
+        return new Raw(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value(), headers,
+                headers.get("event-type"));
+    }
+
+    /** The message as JSON, or an empty object when it is not JSON (it is poison then, and said so). */
+    private static JsonNode envelopeOf(String value) {
+        if (value == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        String topic = consumers.deadLetterTopic();
+        List<PartitionInfo> infos = consumer.listTopics(READ_WITHIN).get(topic);
+        if (infos == null) {
+            return List.of();
+        }
+        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID().toString().substring(0, 8));
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    private static Integer parseInt(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return s == null ? null : Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return Optional.ofNullable(value).map(v -> Instant.parse(v.toString())).orElse(null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}
