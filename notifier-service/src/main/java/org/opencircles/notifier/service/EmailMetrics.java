@@ -1,0 +1,67 @@
+package org.opencircles.notifier.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.opencircles.notifier.domain.Email;
+import org.opencircles.platform.metrics.TaggedGauge;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Emails for Prometheus: how many are in each state (UNCERTAIN alerts), and how long the oldest due PENDING one has
+ * waited past its send time (a mail server that is down shows here). Counted every few seconds.
+ */
+@ApplicationScoped
+public class EmailMetrics {
+
+    private static final Logger LOG = Logger.getLogger(EmailMetrics.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
+
+    private TaggedGauge byState;
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+
+    void onStart(@Observes StartupEvent event) {
+        byState = new TaggedGauge(registry, "open.circles.emails", "Emails by state", "state",
+                Arrays.stream(Email.Status.values()).map(Enum::name).toList());
+        Gauge.builder("open.circles.email.oldest.pending.age", oldestPendingSeconds, AtomicLong::get)
+                .baseUnit("seconds").description("How long the oldest due PENDING email has waited past its send time")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void count() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = em.createNativeQuery("select status, count(*) from email group by status")
+                        .getResultList();
+                Map<String, Long> counted = new HashMap<>();
+                rows.forEach(r -> counted.put((String) r[0], ((Number) r[1]).longValue()));
+                byState.set(counted);
+                oldestPendingSeconds.set(((Number) em.createNativeQuery("""
+                        select coalesce(extract(epoch from now() - min(not_before)), 0) from email
+                        where status = 'PENDING' and not_before <= now()""").getSingleResult()).longValue());
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("Emails not counted: %s", e.getMessage());
+        }
+    }
+}
