@@ -3,6 +3,7 @@ package org.opencircles.notifier;
 import org.opencircles.testkit.Staff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,29 @@ class DeliveryFaultTest {
         assertThat(Notices.copies(officer, id), equalTo(1L));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> Notices.copies(officer, id) == 1);
+    }
+
+    @Test
+    void aMailServerThatNeverGreetsLeavesTheEmailPendingNeverUncertainAndItIsSentOnceWhenItGreetsAgain() {
+        String officer = "youth.dfg@staff.example";
+        Notices.subscribe(officer, "youth-officer", List.of("DFG"));
+        MailTestResource.front().stopGreeting();
+        UUID followUp = Notices.due(FollowUpReason.PAIRING_ENDED_FOR_SAFEGUARDING, "DFG");
+
+        String id = (String) Notices.emailsAbout(followUp, 1).get(0).get("id");
+        // Each pass waits the greeting timeout (2 s here), then puts the email back: tried twice, taken by nobody.
+        await().atMost(Duration.ofSeconds(30)).until(() -> (int) email(id).get("attempts") >= 2
+                && "PENDING".equals(email(id).get("status")));
+        Map<String, Object> waiting = email(id);
+        assertThat((String) waiting.get("lastError"), containsString("did not connect and greet within 2 s"));
+        assertThat(RestAssured.get("/q/health/ready").asString(), containsString("did not connect and greet"));
+        assertThat(MailTestResource.inbox(officer), hasSize(0));
+
+        MailTestResource.front().restore();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(email(id).get("status")));
+        assertThat(Notices.copies(officer, id), equalTo(1L));
+        assertThat(Notices.emails("status=UNCERTAIN&followUpId=" + followUp), hasSize(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Stands in front of a real SMTP server (GreenMail) the way a relay would: a test can take it down ({@link #cut()}),
  * have it refuse chosen addresses permanently (550 to RCPT, as a real server does for a mailbox that does not exist),
- * or run something the moment a message has been handed over ({@link #afterAccepted}), such as killing the sender.
+ * or run something the moment a message has been handed over ({@link #afterAccepted}), such as killing the sender,
+ * or accept connections and never greet ({@link #stopGreeting()}), as a stalled server does.
  */
 public final class SmtpFront implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class SmtpFront implements AutoCloseable {
     public final Set<String> refused = ConcurrentHashMap.newKeySet();
     /** Run once the server has accepted a message (its 250 after DATA), before the client hears it; then cleared. */
     public volatile Runnable afterAccepted;
+    /** While set, new connections are accepted and then hear nothing, not even the greeting. */
+    private volatile boolean silent;
     private final TcpProxy proxy;
 
     private SmtpFront(int serverPort) {
@@ -47,6 +50,17 @@ public final class SmtpFront implements AutoCloseable {
     }
 
     public void restore() {
+        silent = false;
+        proxy.restore();
+    }
+
+    /**
+     * The server stalls: open connections are reset, and new ones are accepted but never greeted (no 220), until
+     * {@link #restore()}.
+     */
+    public void stopGreeting() {
+        silent = true;
+        proxy.cut();
         proxy.restore();
     }
 
@@ -60,10 +74,12 @@ public final class SmtpFront implements AutoCloseable {
         private final Socket client;
         private final Socket server;
         private volatile boolean dataEnded;
+        private final boolean mute;
 
         Conversation(Socket client, Socket server) {
             this.client = client;
             this.server = server;
+            this.mute = silent;
         }
 
         void start() {
@@ -103,6 +119,9 @@ public final class SmtpFront implements AutoCloseable {
                 byte[] line;
                 while ((line = readLine(in)) != null) {
                     String text = new String(line, StandardCharsets.ISO_8859_1);
+                    if (mute) {
+                        continue;
+                    }
                     if (dataEnded && text.startsWith("250")) {
                         dataEnded = false;
                         Runnable hook = afterAccepted;

@@ -45,6 +45,20 @@ public interface NotifierConfig {
     @WithDefault("15m")
     Duration retryMax();
 
+    /**
+     * Longest wait for the mail server to connect and greet (its 220) before a pass sends anything: a server that
+     * does not greet has taken nothing, so its emails are retried later, never marked UNCERTAIN.
+     */
+    @WithDefault("10s")
+    Duration greetingTimeout();
+
+    /**
+     * Longest wait for one email once the server has greeted: past it the server may have taken the email, so it is
+     * UNCERTAIN rather than sent twice. Shorter than {@link #claimLease()}.
+     */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
     /** The organiser page's address, for links in emails. */
     String linkBase();
 }

@@ -44,9 +44,18 @@ public final class EmailText {
 
     /** The email sent at once about one safeguarding follow-up. */
     public static Text immediate(FollowUp followUp, Subscription to, String linkBase) {
+        return immediate(followUp, to, linkBase, ImmediateRoute.Via.ROLE);
+    }
+
+    /** The same, saying so when it reaches {@code to} as a fallback for a CLP that no safeguarding lead covers. */
+    public static Text immediate(FollowUp followUp, Subscription to, String linkBase, ImmediateRoute.Via via) {
         String what = describe(followUp.reason);
         String subject = "[Open Circles] Safeguarding, " + followUp.clpCode + ": " + what;
+        String fallback = via.fallback() ? "No safeguarding lead covers " + followUp.clpCode + ": it reaches you as "
+                + via.words + ". Please act on it now, and ask your admin to give " + followUp.clpCode
+                + " a safeguarding lead.\n\n" : "";
         String body = "Hello " + to.displayName + ",\n\n"
+                + fallback
                 + what + " in " + followUp.clpCode + ".\n"
                 + "Due: " + WHEN.format(followUp.dueAt.atZone(to.zone())) + " (" + to.timeZone + ")\n\n"
                 + "Open it in Open Circles: " + link(linkBase, followUp) + "\n"

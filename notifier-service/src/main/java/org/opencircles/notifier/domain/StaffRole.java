@@ -13,7 +13,12 @@ public enum StaffRole {
     /** Oversees CLPs: hears of every follow-up in them except safeguarding concerns, which are the lead's alone. */
     ORGANISER(Roles.ORGANISER),
     YOUTH_OFFICER(Roles.YOUTH_OFFICER),
-    SAFEGUARDING_LEAD(Roles.SAFEGUARDING_LEAD);
+    SAFEGUARDING_LEAD(Roles.SAFEGUARDING_LEAD),
+    /**
+     * The data protection officer: assigned nothing, so in no digest; the last fallback for a safeguarding concern
+     * in a CLP that neither a local nor a national safeguarding lead covers (see {@link ImmediateRoute}).
+     */
+    DATA_PROTECTION(Roles.DATA_PROTECTION);
 
     private final String wireName;
 

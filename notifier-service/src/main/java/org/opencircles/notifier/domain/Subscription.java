@@ -96,6 +96,11 @@ public class Subscription extends PanacheEntityBase {
         return codes.contains(ALL_CLPS) || codes.contains(clpCode);
     }
 
+    /** Whether this subscription names {@code clpCode} itself (not only through "every CLP"). */
+    public boolean namesClp(String clpCode) {
+        return Arrays.asList(clpCodes).contains(clpCode);
+    }
+
     /** Whether this subscriber is told about {@code followUp}: their CLP, and their role or oversight of it. */
     public boolean hears(FollowUp followUp) {
         return coversClp(followUp.clpCode) && role.hears(followUp.assigneeRole, followUp.knownReason());

@@ -14,18 +14,23 @@ import org.jboss.logging.Logger;
 import org.opencircles.notifier.config.NotifierConfig;
 import org.opencircles.notifier.domain.Backoff;
 import org.opencircles.notifier.domain.Email;
+import org.opencircles.platform.database.DatabaseProbe;
 
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Sends recorded emails, each at most once: a sender claims a batch (committed, so replicas skip it), sends, and
  * records the outcome. A transient SMTP failure puts the email back with a growing wait; a permanent refusal is
  * recorded; a claim whose outcome was never recorded (the sender died) becomes UNCERTAIN instead of being resent.
+ * Each phase has its own limit: before a batch is sent the server must connect and greet within the greeting
+ * timeout (if not, nothing was taken and the batch waits to be retried); once it has greeted, a send that takes
+ * longer than the send timeout is the only UNCERTAIN window.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -33,8 +38,6 @@ public class EmailSender {
     /** The header that carries the email's id, so a recipient (or a test) can tell copies of one email apart. */
     public static final String EMAIL_ID_HEADER = "X-Open-Circles-Email";
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
-    /** Longer than the mail client's own connect timeout (60 s), so a server that cannot be reached is a transient failure. */
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
 
     @Inject
     ReactiveMailer mailer;
@@ -48,8 +51,16 @@ public class EmailSender {
     @Inject
     Clock clock;
 
+    @Inject
+    MailServerGreeting greeting;
+
+    @Inject
+    DatabaseProbe database;
+
     private final String sender = senderName();
     private volatile boolean stopping;
+    /** Why the last pass could not send, or null: shown by the readiness check. */
+    private volatile String problem;
 
     /** What one attempt came to, and the status it leaves the email in. */
     enum Outcome {
@@ -74,8 +85,15 @@ public class EmailSender {
             send();
         } catch (RuntimeException e) {
             // The database is away: nothing was claimed, or what was claimed is recorded when it is back.
-            LOG.warnf("Sending paused: %s", e.getMessage());
+            problem = database.problem().map(p -> "the database does not answer: " + p)
+                    .orElse("sending failed: " + e.getMessage());
+            LOG.warnf("Sending paused, retrying: %s", problem);
         }
+    }
+
+    /** Why the last pass could not send; empty after a pass that could (or had nothing to send). */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /**
@@ -89,6 +107,19 @@ public class EmailSender {
         do {
             Instant now = clock.instant();
             claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+            if (!claimed.isEmpty()) {
+                Optional<String> silent = greeting.problem();
+                if (silent.isPresent()) {
+                    // Nothing went to a server that never greeted: every claimed email waits and is retried.
+                    problem = silent.get();
+                    LOG.warnf("Sending paused, %d email(s) retried later: %s", claimed.size(), problem);
+                    for (Email email : claimed) {
+                        email.lastError = silent.get();
+                        record(email, Outcome.TRANSIENT);
+                    }
+                    return sent;
+                }
+            }
             for (Email email : claimed) {
                 if (!QuarkusTransaction.requiringNew().call(() -> start(email))) {
                     continue;
@@ -98,6 +129,7 @@ public class EmailSender {
                 sent += outcome == Outcome.SENT ? 1 : 0;
             }
         } while (claimed.size() == config.sendBatch() && !stopping);
+        problem = null;
         return sent;
     }
 
@@ -146,7 +178,7 @@ public class EmailSender {
         Mail mail = Mail.withText(email.recipient, email.subject, email.body)
                 .addHeader(EMAIL_ID_HEADER, email.id.toString());
         try {
-            mailer.send(mail).await().atMost(SEND_TIMEOUT);
+            mailer.send(mail).await().atMost(config.sendTimeout());
             return Outcome.SENT;
         } catch (RuntimeException e) {
             SMTPException smtp = smtpReply(e);
@@ -155,7 +187,7 @@ public class EmailSender {
                 return Outcome.REFUSED;
             }
             if (e instanceof io.smallrye.mutiny.TimeoutException) {
-                // The server may have taken it before going quiet: never risk a second copy.
+                // The server greeted, then went quiet: it may have taken it. Never risk a second copy.
                 return Outcome.UNKNOWN;
             }
             return Outcome.TRANSIENT;

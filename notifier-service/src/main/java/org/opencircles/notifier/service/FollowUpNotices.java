@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.notifier.config.NotifierConfig;
 import org.opencircles.notifier.domain.Email;
 import org.opencircles.notifier.domain.EmailText;
 import org.opencircles.notifier.domain.FollowUp;
+import org.opencircles.notifier.domain.ImmediateRoute;
 import org.opencircles.notifier.domain.StaffRole;
 import org.opencircles.notifier.domain.Subscription;
 import org.opencircles.platform.inbox.BatchReads;
@@ -21,6 +23,8 @@ import java.util.UUID;
 /** Keeps the follow-ups this service tells staff about, and records the immediate email for a safeguarding one. */
 @ApplicationScoped
 public class FollowUpNotices {
+
+    private static final Logger LOG = Logger.getLogger(FollowUpNotices.class);
 
     @Inject
     EntityManager em;
@@ -47,8 +51,8 @@ public class FollowUpNotices {
     }
 
     /**
-     * A follow-up fell due. A safeguarding one is emailed at once to every subscriber of its assignee role in its CLP
-     * (after their quiet hours); the others wait for the morning digest.
+     * A follow-up fell due. An immediate one (a safeguarding concern, a mentee waiting) is emailed at once to the
+     * subscribers {@link ImmediateRoute} names (after their quiet hours); the others wait for the morning digest.
      */
     public void due(FollowUpPayloads.Due due) {
         if (batch.find(FollowUp.class, due.followUpId()) != null) {
@@ -70,13 +74,21 @@ public class FollowUpNotices {
         if (!followUp.immediate()) {
             return;
         }
-        for (Subscription to : Subscription.<Subscription>list("role",
-                StaffRole.fromWire(followUp.assigneeRole))) {
-            if (to.coversClp(followUp.clpCode)) {
-                EmailText.Text text = EmailText.immediate(followUp, to, config.linkBase());
-                intents.record(Email.Kind.IMMEDIATE, Email.immediateKey(followUp.id, to.id), to.id, to.recipient,
-                        text.subject(), text.body(), followUp.id, to.nextAllowed(now), now);
-            }
+        ImmediateRoute route = ImmediateRoute.of(followUp,
+                Subscription.list("role", StaffRole.fromWire(followUp.assigneeRole)),
+                Subscription.list("role", StaffRole.DATA_PROTECTION));
+        if (route.via().fallback()) {
+            LOG.warnf("No safeguarding lead covers %s: follow-up %s goes to %s", followUp.clpCode, followUp.id,
+                    route.via().words);
+        } else if (route.via() == ImmediateRoute.Via.NOBODY) {
+            // Counted in open_circles_safeguarding_unrouted (or, for another role, only in the digest's absence).
+            LOG.errorf("Follow-up %s (%s in %s) reaches nobody at once: no subscription of %s, no fallback",
+                    followUp.id, followUp.reason, followUp.clpCode, followUp.assigneeRole);
+        }
+        for (Subscription to : route.to()) {
+            EmailText.Text text = EmailText.immediate(followUp, to, config.linkBase(), route.via());
+            intents.record(Email.Kind.IMMEDIATE, Email.immediateKey(followUp.id, to.id), to.id, to.recipient,
+                    text.subject(), text.body(), followUp.id, to.nextAllowed(now), now);
         }
     }
 
