@@ -110,6 +110,9 @@ subscribe sec-isn "Islington North secretary" secretary '["ISN"]'
 subscribe organiser-london "London organiser" organiser '["DWN","ISN"]'
 subscribe youth-officer "Youth officer" youth-officer '["*"]'
 subscribe dsl-london "London safeguarding lead" safeguarding-lead '["DWN","ISN"]'
+# Concerns in CLPs with no lead of their own (CRN, CHT) go to the national lead at once; the DPO is the last fallback.
+subscribe dsl-national "National safeguarding lead" safeguarding-lead '["*"]'
+subscribe dpo "Data protection officer" data-protection '["*"]'
 
 if [ -n "$waiting" ] && [ "$(call dsl-london GET "$T/concerns" | jq -r '.total')" = 0 ]; then
   log "Demo: a safeguarding concern about a Dulwich mentee (the safeguarding lead is emailed at once)"

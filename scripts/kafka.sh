@@ -37,7 +37,7 @@ PROPS
   nohup java -Xmx512m -cp "$K/libs/*" kafka.Kafka "$K/server.properties" > "$K/kafka.log" 2>&1 &
   echo $! > "$K/pid"
   wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 || { echo "Kafka did not start; see $K/kafka.log" >&2; exit 1; }
-  for topic in member-events commitment-events follow-ups mentoring-events personal-data-access \
+  for topic in member-events commitment-events follow-ups mentoring-events personal-data-access safeguarding-cover \
       actions-service.dlq mentoring-service.dlq members-service.dlq notifier-service.dlq; do
     java -cp "$K/libs/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" --create \
       --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 >/dev/null 2>&1

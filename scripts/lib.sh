@@ -15,8 +15,11 @@ SMTP_PORT="${OC_SMTP_PORT:-3025}"
 MAIL_WEB_PORT="${OC_MAIL_WEB_PORT:-8025}"
 MAIL_WEB="http://127.0.0.1:$MAIL_WEB_PORT"
 GREENMAIL_VERSION=2.1.8
+# Prometheus (scripts/prometheus.sh): scrapes every service and evaluates ops/prometheus/alerts.yml.
+PROMETHEUS_PORT="${OC_PROMETHEUS_PORT:-9091}"
+PROMETHEUS="http://127.0.0.1:$PROMETHEUS_PORT"
 # The demo people in keycloak/open-circles-realm.json; the notifier signs in with client credentials.
-STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london operator)
+STAFF=(admin dpo sec-dwn sec-isn sec-crn sec-cht organiser-london organiser-national youth-officer dsl-london dsl-national operator)
 SERVICES=(members:8081 actions:8082 mentoring:8083 notifier:8084)
 # Every service's database.
 DATABASES=(members actions mentoring notifier)

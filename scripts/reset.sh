@@ -5,6 +5,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/stop.sh"
-rm -rf "$RUN/kafka/data" "$RUN"/keycloak/keycloak-*/data
+rm -rf "$RUN/kafka/data" "$RUN"/keycloak/keycloak-*/data "$RUN/prometheus/data"
 for db in "${DATABASES[@]}"; do psql_admin -c "drop database if exists $db with (force)"; done
 log "Reset: Kafka and Keycloak data deleted, databases dropped. scripts/start.sh starts afresh."

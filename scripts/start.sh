@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine, no Docker: PostgreSQL (installed if missing), a Kafka broker, Keycloak (the
-# identity provider), GreenMail (the mail server), the four services (packaged first), then loads the demo data. Stop it with scripts/stop.sh.
+# identity provider), GreenMail (the mail server), the four services (packaged first), Prometheus, then loads the demo data. Stop it with scripts/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$RUN/logs" "$RUN/pids"
@@ -70,6 +70,7 @@ for entry in "${SERVICES[@]}"; do
   log "$name-service ready: http://127.0.0.1:$port (API docs: /q/swagger-ui)"
 done
 
+"$ROOT/scripts/prometheus.sh" start
 "$ROOT/scripts/demo-data.sh"
 
 cat <<MSG
@@ -84,8 +85,10 @@ Open Circles is running.
     the morning digest for the Dulwich secretary: $MAIL_WEB/api/user/sec-dwn@staff.open-circles.example/messages/INBOX
     the safeguarding email for the London lead:   $MAIL_WEB/api/user/dsl-london@staff.open-circles.example/messages/INBOX
   Keycloak          $OIDC_ISSUER  (admin console http://127.0.0.1:$KEYCLOAK_PORT/admin)
+  Prometheus        $PROMETHEUS  (alerts: $PROMETHEUS/alerts; every service's metrics at /q/metrics)
   Kafka             $KAFKA_BOOTSTRAP     PostgreSQL $PG_HOST:$PG_PORT (databases ${DATABASES[*]})
-Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer, dsl-london;
+Demo people: admin, dpo, sec-dwn, sec-isn, sec-crn, sec-cht, organiser-london, organiser-national, youth-officer, dsl-london,
+  dsl-national (the safeguarding fallback), operator (dead letters: /admin/dead-letters on every service);
   each has a password of their own in $PASSWORDS (the notifier a client secret).
 Get a token and call an API, e.g. as the London organiser:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=open-circles-cli -d username=organiser-london \\

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services, Keycloak, the mail server and the Kafka broker that start.sh started (PostgreSQL is left running).
+# Stops the services, Prometheus, Keycloak, the mail server and the Kafka broker that start.sh started (PostgreSQL is left running).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 stop_pid() { # name pid: ask politely, wait up to 30 s for in-flight work to finish, then insist
@@ -18,6 +18,7 @@ for entry in "${SERVICES[@]}"; do
   [ -f "$RUN/pids/$name" ] && stop_pid "$name-service" "$(cat "$RUN/pids/$name")"
   rm -f "$RUN/pids/$name"
 done
+"$ROOT/scripts/prometheus.sh" stop
 "$ROOT/scripts/keycloak.sh" stop
 "$ROOT/scripts/mail.sh" stop
 "$ROOT/scripts/kafka.sh" stop

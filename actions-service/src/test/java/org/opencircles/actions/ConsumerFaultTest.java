@@ -1,6 +1,7 @@
 package org.opencircles.actions;
 
 import org.opencircles.testkit.KafkaBroker;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -18,6 +19,7 @@ import org.opencircles.testkit.PostgresTestResource;
 import org.opencircles.testkit.TcpProxy;
 import org.opencircles.testkit.TopicProbe;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +53,9 @@ class ConsumerFaultTest {
 
     @Inject
     FollowUpService schedule;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void databaseBack() {
@@ -145,6 +150,52 @@ class ConsumerFaultTest {
         List<UUID> members = joining.get();
         await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
         assertAppliedExactlyOnce(members);
+    }
+
+    @Test
+    void aPoolWithNoConnectionFreeIsWaitedOutNotDeadLettered() throws Exception {
+        // Every connection of the service's pool held elsewhere: the consumer's transactions cannot get one
+        // ("Acquisition timeout"), and must wait rather than blame the events.
+        Future<List<UUID>> joining = joinSteadily("CHT", 30, 10);
+        Thread.sleep(1_000);
+        List<Connection> held = new ArrayList<>();
+        try {
+            int max = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+            for (int i = 0; i < max; i++) {
+                held.add(dataSource.getConnection());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            Thread.sleep(2_000);
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        assertAppliedExactlyOnce(members);
+    }
+
+    @Test
+    void anOutboxRowTheBrokerRefusesIsParkedAndTheRowsBehindItGoOn() {
+        UUID big = UUID.randomUUID();
+        UUID small = UUID.randomUUID();
+        String huge = "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        // Two rows as the relay finds them: one over the broker's 1 MB limit, then an ordinary one behind it.
+        Postgres.execute(DB, """
+                insert into outbox_event (event_id, topic, aggregate_id, message_key, type, envelope, created_at)
+                values ('%s', 'relay-parking', 'a', 'a', 'test.big', '%s', now()),
+                       ('%s', 'relay-parking', 'a', 'a', 'test.small', '{"small":true}', now())"""
+                .formatted(big, huge, small));
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "relay-parking",
+                r -> r.value().path("small").asBoolean(), Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Postgres.number(DB,
+                "select count(*) from outbox_event where event_id in (?, ?)", big, small) == 0);
+        assertThat(Postgres.column(DB, "select reason from outbox_parked where event_id = ?", big).get(0).toString(),
+                containsString("RecordTooLargeException"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> RestAssured.get("/q/metrics").asString().lines()
+                .anyMatch(l -> l.startsWith("open_circles_outbox_parked ") && !l.endsWith(" 0.0")));
+        Postgres.execute(DB, "delete from outbox_parked where event_id = '" + big + "'");
     }
 
     @Test

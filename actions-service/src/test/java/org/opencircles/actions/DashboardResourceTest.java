@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.opencircles.events.SafeguardingPayloads;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +25,20 @@ class DashboardResourceTest {
 
     @Inject
     EntityManager em;
+
+    @Test
+    void aClpTheNotifierSaysHasNoSafeguardingLeadSaysSoFirstUntilOneIsNamed() {
+        String clp = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Upstream.publish(new SafeguardingPayloads.CoverChanged(clp, false, "NATIONAL_LEAD"), clp);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as("organiser-national").get("/dashboard/" + clp).then()
+                .extract().<List<String>>path("story").get(0).startsWith(clp + " has no safeguarding lead"));
+        as("organiser-national").get("/dashboard/" + clp).then()
+                .body("story[0]", containsString("they go to the national safeguarding lead instead"));
+
+        Upstream.publish(new SafeguardingPayloads.CoverChanged(clp, true, null), clp);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as("organiser-national").get("/dashboard/" + clp).then()
+                .extract().<List<String>>path("story").stream().noneMatch(l -> l.contains("safeguarding lead")));
+    }
 
     @Test
     void keptFiguresFollowEveryWriteAndAgreeNationally() {

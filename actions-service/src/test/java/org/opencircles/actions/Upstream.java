@@ -20,6 +20,11 @@ final class Upstream {
         return UpstreamEvents.publish(KafkaBroker.bootstrapServers(), payload, aggregateId);
     }
 
+    /** Publishes an event about an aggregate known by a code (a CLP), not a UUID. */
+    static String publish(Record payload, String aggregateId) {
+        return UpstreamEvents.publish(KafkaBroker.bootstrapServers(), payload, aggregateId);
+    }
+
     static UUID memberJoined(String clp) {
         return memberJoined(clp, LocalDate.now());
     }

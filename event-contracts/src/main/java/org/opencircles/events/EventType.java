@@ -35,7 +35,10 @@ public enum EventType {
 
     ACCESS_RECORDED("personal-data.accessed", 1, Topics.PERSONAL_DATA_ACCESS, "access", AuditPayloads.AccessRecorded.class),
     RETAINED_ON_ERASURE("personal-data.retained-on-erasure", 1, Topics.PERSONAL_DATA_ACCESS, "member",
-            AuditPayloads.RetainedOnErasure.class);
+            AuditPayloads.RetainedOnErasure.class),
+
+    SAFEGUARDING_COVER_CHANGED("safeguarding.cover-changed", 1, Topics.SAFEGUARDING_COVER, "clp",
+            SafeguardingPayloads.CoverChanged.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -11,12 +11,15 @@ public final class Topics {
     /** Mentors, mentees and pairings: keyed by mentor id, or by mentee id for every step of a mentee's journey. */
     public static final String MENTORING_EVENTS = "mentoring-events";
 
+    /** Whether each CLP has a safeguarding lead of its own, keyed by CLP code. Written by notifier-service. */
+    public static final String SAFEGUARDING_COVER = "safeguarding-cover";
+
     /** Every service's audit of reads and writes of personal data, ids only; read by members-service for the DPO. */
     public static final String PERSONAL_DATA_ACCESS = "personal-data-access";
 
     /** Every topic events travel on, as a deployment creates them. */
     public static final java.util.List<String> ALL = java.util.List.of(MEMBER_EVENTS, COMMITMENT_EVENTS, FOLLOW_UPS,
-            MENTORING_EVENTS, PERSONAL_DATA_ACCESS);
+            MENTORING_EVENTS, PERSONAL_DATA_ACCESS, SAFEGUARDING_COVER);
 
     /** The services that consume events, each with its own dead-letter topic. */
     public static final java.util.List<String> CONSUMERS = java.util.List.of("members-service", "actions-service",

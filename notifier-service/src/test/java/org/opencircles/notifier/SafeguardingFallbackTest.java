@@ -5,6 +5,8 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencircles.events.FollowUpReason;
+import org.opencircles.testkit.KafkaBroker;
+import org.opencircles.testkit.TopicProbe;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,5 +90,15 @@ class SafeguardingFallbackTest {
                 .body("items.find { it.clpCode == 'SFY' }.fallback", equalTo("NATIONAL_LEAD"));
         as("sec-dwn").get("/safeguarding/uncovered-clps").then().statusCode(403);
         await().atMost(Duration.ofSeconds(10)).until(() -> unroutedMetric() >= 2);
+
+        // Other services hear of the gap: the organiser's dashboard says so.
+        TopicProbe.Received gap = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "safeguarding-cover",
+                r -> "SFY".equals(r.key()) && "NATIONAL_LEAD".equals(r.value().path("payload").path("fallback")
+                        .asText()), Duration.ofSeconds(20));
+        assertThat(gap.value().path("type").asText(), equalTo("safeguarding.cover-changed"));
+        assertThat(gap.value().path("payload").path("ownLead").asBoolean(), equalTo(false));
+        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "safeguarding-cover",
+                r -> "SFA".equals(r.key()) && r.value().path("payload").path("ownLead").asBoolean(),
+                Duration.ofSeconds(20));
     }
 }

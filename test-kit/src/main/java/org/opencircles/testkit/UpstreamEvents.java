@@ -20,12 +20,17 @@ public final class UpstreamEvents {
 
     /** Publishes the payload in a fresh envelope; returns the message, so a test can deliver it again. */
     public static String publish(String bootstrap, Record payload, UUID aggregateId) {
+        return publish(bootstrap, payload, aggregateId.toString());
+    }
+
+    /** The same, for an aggregate whose id is not a UUID (a CLP, by its code). */
+    public static String publish(String bootstrap, Record payload, String aggregateId) {
         EventType type = EventType.of(payload);
         EventEnvelope<Record> envelope = new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(),
-                Instant.now(), type.aggregateType(), aggregateId.toString(), payload);
+                Instant.now(), type.aggregateType(), aggregateId, payload);
         try {
             String json = JSON.writeValueAsString(envelope);
-            TopicProbe.send(bootstrap, type.topic(), EventType.messageKey(payload, aggregateId.toString()), json);
+            TopicProbe.send(bootstrap, type.topic(), EventType.messageKey(payload, aggregateId), json);
             return json;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + type.wireName(), e);

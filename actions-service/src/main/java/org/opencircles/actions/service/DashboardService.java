@@ -67,7 +67,35 @@ public class DashboardService {
         List<Tuple> rows = em.createNativeQuery("select * from clp_figures where clp_code = any(cast(:clps as text[]))",
                         Tuple.class).setParameter("clps", clps.toArray(String[]::new)).getResultList();
         rows.forEach(t -> kept.put(t.get("clp_code", String.class), figures(t, now)));
-        return clps.stream().map(c -> kept.getOrDefault(c, empty(c))).toList();
+        Map<String, String> uncovered = withoutLead(clps);
+        return clps.stream().map(c -> kept.getOrDefault(c, empty(c)))
+                .map(f -> uncovered.containsKey(f.clpCode()) ? f.withStory(withCoverGap(f.story(), f.clpCode(),
+                        uncovered.get(f.clpCode()))) : f).toList();
+    }
+
+    /** Those of {@code clps} that the notifier says have no safeguarding lead of their own, with who hears instead. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> withoutLead(List<String> clps) {
+        Map<String, String> uncovered = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("select clp_code, coalesce(fallback, 'NOBODY') from safeguarding_cover "
+                + "where not own_lead and clp_code = any(cast(:clps as text[]))")
+                .setParameter("clps", clps.toArray(String[]::new)).getResultList();
+        rows.forEach(r -> uncovered.put((String) r[0], (String) r[1]));
+        return uncovered;
+    }
+
+    /** A CLP without a safeguarding lead of its own is the worst news there is: it comes first. */
+    static List<String> withCoverGap(List<String> story, String clp, String fallback) {
+        String instead = switch (fallback) {
+            case "NATIONAL_LEAD" -> "they go to the national safeguarding lead instead";
+            case "DATA_PROTECTION" -> "they go to the data protection officer instead";
+            default -> "nobody is emailed about them";
+        };
+        List<String> lines = new ArrayList<>();
+        lines.add(clp + " has no safeguarding lead of its own: " + instead
+                + ". Ask your admin to name one for its young members' safety.");
+        lines.addAll(story.stream().filter(l -> !l.startsWith("Nothing is waiting on anyone")).toList());
+        return lines;
     }
 
     /** Every CLP actions-service has heard of (from members, mentees, commitments or follow-ups). */

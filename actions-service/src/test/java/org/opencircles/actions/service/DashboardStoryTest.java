@@ -48,4 +48,16 @@ class DashboardStoryTest {
         assertEquals(List.of("Nothing is waiting on anyone: no overdue contacts, commitments or mentees."),
                 DashboardService.story(nothing));
     }
+
+    @Test
+    void aClpWithoutASafeguardingLeadHearsItFirstAndWhoHearsInstead() {
+        List<String> quiet = List.of("Nothing is waiting on anyone: no overdue contacts, commitments or mentees.");
+        assertEquals(List.of("CHT has no safeguarding lead of its own: they go to the national safeguarding lead "
+                + "instead. Ask your admin to name one for its young members' safety."),
+                DashboardService.withCoverGap(quiet, "CHT", "NATIONAL_LEAD"));
+        List<String> busy = List.of("1 mentoring pairing(s) are active.");
+        assertEquals(List.of("CRN has no safeguarding lead of its own: nobody is emailed about them. Ask your admin "
+                + "to name one for its young members' safety.", "1 mentoring pairing(s) are active."),
+                DashboardService.withCoverGap(busy, "CRN", "NOBODY"));
+    }
 }

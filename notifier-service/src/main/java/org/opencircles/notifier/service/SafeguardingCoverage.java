@@ -12,8 +12,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.SafeguardingPayloads;
+import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.notifier.domain.ImmediateRoute;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Which CLPs no safeguarding lead covers (a lead subscribed for every CLP is the national fallback, not a CLP's own
  * lead), and how many open safeguarding follow-ups are in them: shown to admins and leads, and as
  * {@code open_circles_safeguarding_unrouted}, which alerts. The CLPs are those this service has heard of (every CLP
- * with a member has had a follow-up).
+ * with a member has had a follow-up). A change in a CLP's cover is published ({@code safeguarding.cover-changed}), so
+ * the organiser's dashboard can say so.
  */
 @ApplicationScoped
 public class SafeguardingCoverage {
@@ -40,6 +47,12 @@ public class SafeguardingCoverage {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     private final AtomicLong unrouted = new AtomicLong();
 
@@ -80,10 +93,46 @@ public class SafeguardingCoverage {
         return dpo > 0 ? ImmediateRoute.Via.DATA_PROTECTION : ImmediateRoute.Via.NOBODY;
     }
 
+    /**
+     * Publishes, once, every change in a known CLP's cover since it was last published: a CLP newly heard of, a lead
+     * subscribed or unsubscribed, the fallback changed. Replicas may both publish a change; readers apply the latest.
+     */
+    @SuppressWarnings("unchecked")
+    void publishChanges() {
+        ImmediateRoute.Via fallback = fallback();
+        List<Object[]> changed = em.createNativeQuery("""
+                        with known as (select clp_code from follow_up union select clp_code from commitment),
+                             cover as (select k.clp_code,
+                                              exists (select 1 from subscription s where s.role = 'SAFEGUARDING_LEAD'
+                                                      and k.clp_code = any(s.clp_codes)) as own_lead
+                                       from known k)
+                        select c.clp_code, c.own_lead from cover c
+                        left join clp_cover p on p.clp_code = c.clp_code
+                        where p.clp_code is null or p.own_lead <> c.own_lead
+                           or (not c.own_lead and p.fallback is distinct from ?1)
+                        order by c.clp_code""")
+                .setParameter(1, fallback.name()).getResultList();
+        Instant now = clock.instant();
+        for (Object[] row : changed) {
+            String clp = (String) row[0];
+            boolean ownLead = (Boolean) row[1];
+            String instead = ownLead ? null : fallback.name();
+            em.createNativeQuery("""
+                            insert into clp_cover (clp_code, own_lead, fallback, changed_at) values (?1, ?2, ?3, ?4)
+                            on conflict (clp_code) do update
+                            set own_lead = excluded.own_lead, fallback = excluded.fallback,
+                                changed_at = excluded.changed_at""")
+                    .setParameter(1, clp).setParameter(2, ownLead).setParameter(3, instead)
+                    .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+            outbox.publish(new SafeguardingPayloads.CoverChanged(clp, ownLead, instead), clp);
+        }
+    }
+
     @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
+            QuarkusTransaction.requiringNew().run(this::publishChanges);
             unrouted.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                     select count(*) from follow_up f
                     where f.closed_at is null and f.reason = any(?1)
