@@ -27,14 +27,17 @@ public class ConsumerMetrics {
     MeterRegistry registry;
 
     private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    /** Counters by topic, built once: the consumer counts on every batch. */
+    private final Map<String, Counter> appliedByTopic = new ConcurrentHashMap<>();
     private final AtomicInteger retrying = new AtomicInteger();
     private final Set<String> unknownTypesLogged = ConcurrentHashMap.newKeySet();
     private volatile boolean retryingRegistered;
 
     void applied(String topic, int count) {
         if (count > 0) {
-            Counter.builder("open.circles.events.applied").description("Events applied for the first time")
-                    .tag("topic", topic).register(registry).increment(count);
+            appliedByTopic.computeIfAbsent(topic, t -> Counter.builder("open.circles.events.applied")
+                    .description("Events applied for the first time").tag("topic", t).register(registry))
+                    .increment(count);
         }
     }
 

@@ -135,7 +135,7 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("23505")) {
-                    return ProblemException.conflict(keyField(sql.getMessage()),
+                    return ProblemException.conflict(keyField(uniqueKeyDetail(sql)),
                             "was taken by another request at the same moment; reload and try again").problem()
                             .toResponse();
                 }
@@ -150,6 +150,24 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * The server's detail of a unique-key violation ("Key (membership_number)=(...) already exists"). Read from the
+     * driver's structured error, since messages leave details (and a batch's values) out: they reach logs, and the
+     * values are people's data ({@code logServerErrorDetail=false}).
+     */
+    static String uniqueKeyDetail(java.sql.SQLException sql) {
+        for (Throwable t = sql; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (java.sql.SQLException s = t instanceof java.sql.SQLException e ? e : null; s != null;
+                 s = s.getNextException()) {
+                if (s instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                        && p.getServerErrorMessage().getDetail() != null) {
+                    return p.getServerErrorMessage().getDetail();
+                }
+            }
+        }
+        return sql.getMessage();
     }
 
     /** The column of a unique-key violation ("Key (membership_number)=(...)"), as the API's camelCase field. */
