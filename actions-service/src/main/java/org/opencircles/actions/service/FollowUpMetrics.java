@@ -13,9 +13,7 @@ import org.opencircles.events.FollowUpReason;
 import org.opencircles.platform.metrics.TaggedGauge;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Follow-ups for Prometheus, per reason: open (not yet done, whether due or not) and overdue (due, and still not
@@ -51,14 +49,8 @@ public class FollowUpMetrics {
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                     select reason, count(*), count(*) filter (where status = 'OPEN')
                     from follow_up where status in ('SCHEDULED', 'OPEN') group by reason""").getResultList());
-            Map<String, Long> openByReason = new HashMap<>();
-            Map<String, Long> overdueByReason = new HashMap<>();
-            for (Object[] row : rows) {
-                openByReason.put((String) row[0], ((Number) row[1]).longValue());
-                overdueByReason.put((String) row[0], ((Number) row[2]).longValue());
-            }
-            open.set(openByReason);
-            overdue.set(overdueByReason);
+            open.setRows(rows, 1);
+            overdue.setRows(rows, 2);
         } catch (RuntimeException e) {
             // Keeps the last values: the database's readiness check says what is wrong.
             LOG.debugf("Follow-ups not counted: %s", e.getMessage());

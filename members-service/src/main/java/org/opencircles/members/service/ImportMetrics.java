@@ -11,9 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.opencircles.platform.metrics.TaggedGauge;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Imports for Prometheus: how many are queued, running, and interrupted (a service stopped part-way: the rows it had
@@ -45,9 +43,7 @@ public class ImportMetrics {
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                     select status, count(*) from import_job
                     where status in ('QUEUED', 'RUNNING', 'INTERRUPTED') group by status""").getResultList());
-            Map<String, Long> byState = new HashMap<>();
-            rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
-            imports.set(byState);
+            imports.setRows(rows, 1);
         } catch (RuntimeException e) {
             LOG.debugf("Imports not counted: %s", e.getMessage());
         }

@@ -14,9 +14,7 @@ import org.opencircles.notifier.domain.Email;
 import org.opencircles.platform.metrics.TaggedGauge;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,9 +51,7 @@ public class EmailMetrics {
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = em.createNativeQuery("select status, count(*) from email group by status")
                         .getResultList();
-                Map<String, Long> counted = new HashMap<>();
-                rows.forEach(r -> counted.put((String) r[0], ((Number) r[1]).longValue()));
-                byState.set(counted);
+                byState.setRows(rows, 1);
                 oldestPendingSeconds.set(((Number) em.createNativeQuery("""
                         select coalesce(extract(epoch from now() - min(not_before)), 0) from email
                         where status = 'PENDING' and not_before <= now()""").getSingleResult()).longValue());

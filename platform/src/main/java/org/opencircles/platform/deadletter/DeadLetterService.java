@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.inbox.EventConsumers;
+import org.opencircles.platform.inbox.FailureKind;
 import org.opencircles.platform.inbox.PoisonMessageException;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
@@ -200,7 +201,7 @@ public class DeadLetterService {
         } catch (PoisonMessageException e) {
             throw ProblemException.conflict("message", "It still cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw ProblemException.conflict("message", "The handler still refuses it: " + rootMessage(e));
+            throw ProblemException.conflict("message", "The handler still refuses it: " + FailureKind.rootMessage(e));
         }
     }
 
@@ -374,14 +375,5 @@ public class DeadLetterService {
             return t.toInstant();
         }
         return Optional.ofNullable(value).map(v -> Instant.parse(v.toString())).orElse(null);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 }

@@ -392,13 +392,8 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    private static String rootMessage(Throwable e) {
+        return FailureKind.rootMessage(e);
     }
 
     /** Partitions assigned while the loop is waiting out a backoff wait with it. */

@@ -71,6 +71,16 @@ public enum FailureKind {
         return UNEXPLAINED;
     }
 
+    /** The innermost cause, as its type and the first line of its message: what a log line or an operator is told. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
     private static boolean notNowSql(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,13 @@ public final class TaggedGauge {
             }
         });
         counted.forEach((key, count) -> value(key).set(count.longValue()));
+    }
+
+    /** Sets the gauge from a query's rows: the tag value in column 0, its count in column {@code column}. */
+    public void setRows(List<Object[]> rows, int column) {
+        Map<String, Long> counted = new HashMap<>();
+        rows.forEach(r -> counted.put(String.valueOf(r[0]), ((Number) r[column]).longValue()));
+        set(counted);
     }
 
     private AtomicLong value(String key) {
