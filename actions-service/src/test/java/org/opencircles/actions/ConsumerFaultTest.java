@@ -8,6 +8,7 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
@@ -131,6 +132,18 @@ class ConsumerFaultTest {
             Postgres.acceptConnections(DB);
         }
         List<UUID> members = joining.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        assertAppliedExactlyOnce(members);
+    }
+
+    @Test
+    void theDatabaseServerRestartingMidStreamLosesNothingAndDeadLettersNothing() throws Exception {
+        Future<List<UUID>> joining = joinSteadily("CRN", 40, 10);
+        Thread.sleep(1_500);
+        boolean restarted = Postgres.restartServer();
+        List<UUID> members = joining.get();
+        Assumptions.assumeTrue(restarted, "this machine's PostgreSQL cannot be restarted by the tests");
         await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
         await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
         assertAppliedExactlyOnce(members);

@@ -109,6 +109,44 @@ public final class Postgres {
         admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + safe(database) + "'");
     }
 
+    /**
+     * Restarts the PostgreSQL server the tests use, as an operator's restart does (sessions terminated, connections
+     * refused until it is back), when this machine runs it as a Debian cluster and the tests may restart it (root);
+     * false, doing nothing, otherwise.
+     */
+    public static boolean restartServer() {
+        if (containers() || !new java.io.File("/usr/bin/pg_ctlcluster").canExecute()
+                || !"root".equals(System.getProperty("user.name"))) {
+            return false;
+        }
+        try {
+            Process list = new ProcessBuilder("pg_lsclusters", "-h").redirectErrorStream(true).start();
+            String cluster = null;
+            for (String line : new String(list.getInputStream().readAllBytes()).split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[2].equals(port()) && f[3].equals("online")) {
+                    cluster = f[0] + "/" + f[1];
+                }
+            }
+            list.waitFor();
+            if (cluster == null) {
+                return false;
+            }
+            Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", cluster.split("/")[0],
+                    cluster.split("/")[1], "restart", "-m", "fast").redirectErrorStream(true).start();
+            String output = new String(restart.getInputStream().readAllBytes());
+            if (!restart.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || restart.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctlcluster restart failed: " + output);
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs one statement on the server's {@code postgres} database, as the tests' administrator. */
     private static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
