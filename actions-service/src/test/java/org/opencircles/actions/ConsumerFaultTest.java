@@ -127,7 +127,8 @@ class ConsumerFaultTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
             await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").asString()
                     .contains("the database does not answer"));
-            Thread.sleep(8_000);
+            // Events keep arriving while it refuses: they wait too.
+            Thread.sleep(3_000);
         } finally {
             Postgres.acceptConnections(DB);
         }

@@ -80,9 +80,10 @@ class ConcernResourceTest {
         as("youth-officer").body(session()).post("/pairings/" + pairing + "/sessions").then().statusCode(422)
                 .contentType("application/problem+json").body("type", containsString("pairing-suspended"));
 
-        // The content: the designated safeguarding lead, and the DPO for audit; no one else, whatever their role.
+        // The content: the designated safeguarding leads covering DWN (London's, and the national lead who is every
+        // CLP's fallback), and the DPO for audit; no one else, whatever their role.
         for (String person : StaffDirectory.roles().keySet()) {
-            boolean mayRead = List.of("dsl-london", "dpo").contains(person);
+            boolean mayRead = List.of("dsl-london", "dsl-national", "dpo").contains(person);
             var response = as(person).get("/concerns/" + id).then();
             if (mayRead) {
                 response.statusCode(200).body("account", equalTo(ACCOUNT)).body("category", equalTo("ONLINE_HARM"))
