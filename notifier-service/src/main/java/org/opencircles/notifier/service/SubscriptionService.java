@@ -27,6 +27,9 @@ public class SubscriptionService {
     EntityManager em;
 
     @Inject
+    SafeguardingCoverage coverage;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -46,6 +49,7 @@ public class SubscriptionService {
         s.createdBy = by;
         apply(s, command);
         s.persist();
+        coverChanged();
         return s;
     }
 
@@ -54,6 +58,7 @@ public class SubscriptionService {
         Subscription s = find(id);
         refuseSecond(command, id);
         apply(s, command);
+        coverChanged();
         return s;
     }
 
@@ -66,6 +71,13 @@ public class SubscriptionService {
                 .setParameter("cancelled", Email.Status.CANCELLED).setParameter("pending", Email.Status.PENDING)
                 .setParameter("id", id).executeUpdate();
         s.delete();
+        coverChanged();
+    }
+
+    /** A subscription may change who covers a CLP's safeguarding: other services hear of it in the same commit. */
+    private void coverChanged() {
+        em.flush();
+        coverage.publishChanges();
     }
 
     @Transactional
