@@ -112,6 +112,8 @@ public class DeadLetterService {
             List<TopicPartition> partitions = partitions(consumer);
             long records = 0;
             if (!partitions.isEmpty()) {
+                // Assigned (never polled), so the client does not warn of offsets for partitions it does not hold.
+                consumer.assign(partitions);
                 Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, READ_WITHIN);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_WITHIN);
                 for (TopicPartition p : partitions) {
