@@ -154,11 +154,10 @@ public class DeadLetterService {
      * open.
      */
     public DeadLetter replay(int partition, long offset, String operator) {
-        Raw raw = readRaw().stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
+        Raw raw = find(readRaw(), partition, offset);
         EventConsumers.Replay outcome = apply(raw);
         resolve(raw, "REPLAYED", outcome.name(), null, operator);
-        return get(partition, offset);
+        return letters(List.of(raw)).get(0);
     }
 
     /** Replays every open dead letter of {@code eventType}, oldest first; those that still fail stay open. */
@@ -166,10 +165,11 @@ public class DeadLetterService {
         Map<String, Integer> outcomes = new HashMap<>();
         List<String> failing = new ArrayList<>();
         int replayed = 0;
-        Map<String, DeadLetter> byId = new HashMap<>();
-        readAll().forEach(d -> byId.put(d.id(), d));
-        for (Raw raw : readRaw()) {
-            DeadLetter d = byId.get(raw.partition() + "-" + raw.offset());
+        List<Raw> raws = readRaw();
+        List<DeadLetter> letters = letters(raws);
+        for (int i = 0; i < raws.size(); i++) {
+            Raw raw = raws.get(i);
+            DeadLetter d = letters.get(i);
             if (d.state() != State.OPEN || !eventType.equals(d.eventType())) {
                 continue;
             }
@@ -187,10 +187,14 @@ public class DeadLetterService {
 
     /** Marks a dead letter as given up on, with the operator's reason; it is never applied. */
     public DeadLetter discard(int partition, long offset, String reason, String operator) {
-        Raw raw = readRaw().stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
+        Raw raw = find(readRaw(), partition, offset);
         resolve(raw, "DISCARDED", null, reason, operator);
-        return get(partition, offset);
+        return letters(List.of(raw)).get(0);
+    }
+
+    private static Raw find(List<Raw> raws, int partition, long offset) {
+        return raws.stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
     }
 
     private EventConsumers.Replay apply(Raw raw) {
@@ -226,7 +230,11 @@ public class DeadLetterService {
     }
 
     private List<DeadLetter> readAll() {
-        List<Raw> raws = readRaw();
+        return letters(readRaw());
+    }
+
+    /** The records as an operator sees them, each with what was done with it, in the same order. */
+    private List<DeadLetter> letters(List<Raw> raws) {
         Map<String, Object[]> resolutions = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
