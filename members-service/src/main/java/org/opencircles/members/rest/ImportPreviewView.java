@@ -2,7 +2,7 @@ package org.opencircles.members.rest;
 
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.MemberDetails;
-import org.opencircles.members.service.ImportService;
+import org.opencircles.members.service.ImportUploadService;
 import org.opencircles.members.service.MemberRow;
 
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ public record ImportPreviewView(List<ColumnView> columns, int totalRows, List<Ro
                           boolean guardianGiven) {
     }
 
-    public static ImportPreviewView of(ImportService.Preview preview) {
+    public static ImportPreviewView of(ImportUploadService.Preview preview) {
         List<ColumnView> columns = new ArrayList<>();
         for (int i = 0; i < preview.header().size(); i++) {
             columns.add(new ColumnView(preview.header().get(i), i < preview.columns().size() ? preview.columns().get(i) : null));

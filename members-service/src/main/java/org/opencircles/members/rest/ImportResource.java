@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.members.domain.ImportJob;
-import org.opencircles.members.service.ImportService;
+import org.opencircles.members.service.ImportJobService;
+import org.opencircles.members.service.ImportUploadService;
 import org.opencircles.members.service.MemberRow;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
@@ -35,7 +36,10 @@ import java.util.Map;
 public class ImportResource {
 
     @Inject
-    ImportService imports;
+    ImportUploadService uploads;
+
+    @Inject
+    ImportJobService imports;
 
     @Inject
     CallerScope scope;
@@ -49,7 +53,7 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Queued; follow it at Location")
     public Response upload(InputStream body, @QueryParam("fileName") String fileName,
                            @QueryParam("map") List<String> map) {
-        ImportJob job = imports.receive(body, fileName, mapping(map), scope.principal(), scope.visibleClps());
+        ImportJob job = uploads.receive(body, fileName, mapping(map), scope.principal(), scope.visibleClps());
         return Response.accepted(ImportJobView.of(job)).location(URI.create("/imports/" + job.id)).build();
     }
 
@@ -62,7 +66,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "The file is larger than the limit")
     @APIResponse(responseCode = "200", description = "What the upload would do; nothing saved")
     public ImportPreviewView preview(InputStream body, @QueryParam("map") List<String> map) {
-        return ImportPreviewView.of(imports.preview(body, mapping(map), scope.visibleClps(), 50));
+        return ImportPreviewView.of(uploads.preview(body, mapping(map), scope.visibleClps(), 50));
     }
 
     /** {@code map=Branch name=ward} pairs: a header as written in the file, and the column it holds. */

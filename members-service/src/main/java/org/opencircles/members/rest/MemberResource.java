@@ -24,6 +24,7 @@ import org.opencircles.members.domain.ErasureRecord;
 import org.opencircles.members.domain.Member;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.members.service.MemberFilter;
+import org.opencircles.members.service.MemberSearchService;
 import org.opencircles.members.service.MemberService;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
@@ -44,6 +45,9 @@ public class MemberResource {
 
     @Inject
     MemberService members;
+
+    @Inject
+    MemberSearchService search;
 
     @Inject
     CallerScope scope;
@@ -82,7 +86,7 @@ public class MemberResource {
                         : FieldValues.parseCount(notContactedForDays, "notContactedForDays", 0, 36_500),
                 searchQuery(q));
         LocalDate today = members.today();
-        return members.search(filter, scope.visibleClps(), Paging.of(page, size)).map(m -> MemberView.of(m, today));
+        return search.search(filter, scope.visibleClps(), Paging.of(page, size)).map(m -> MemberView.of(m, today));
     }
 
     @GET

@@ -14,12 +14,12 @@ import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.query.Condition;
 import org.opencircles.platform.security.CallerScope;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +37,9 @@ public class CallListService {
 
     @Inject
     MemberService members;
+
+    @Inject
+    MemberSearchService search;
 
     @Inject
     CallerScope scope;
@@ -75,11 +78,8 @@ public class CallListService {
             throw ProblemException.conflict("name", "CLP " + clp + " already has a call list called '"
                     + command.name().strip() + "'");
         }
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        members.matching(command.filter(), scope.visibleClps(), where, params);
-        reachable(command.channel(), where, params);
-        long count = Member.count(where.toString(), params);
+        Condition matching = reachable(command.channel(), search.matching(command.filter(), scope.visibleClps()), "");
+        long count = Member.count(matching.where(), matching.params());
         if (count > MAX_MEMBERS) {
             throw ProblemException.invalidField("filter", "matches " + count + " members; a call list holds at most "
                     + MAX_MEMBERS + ", so narrow it (a ward, an age band, days without contact)");
@@ -94,8 +94,9 @@ public class CallListService {
         list.createdBy = by;
         list.createdAt = clock.instant();
         list.persist();
-        List<UUID> ids = Member.<Member>find("from Member where " + where + " order by lastName, firstName, id", params)
-                .project(MemberService.IdOnly.class).list().stream().map(MemberService.IdOnly::id).toList();
+        List<UUID> ids = Member.<Member>find("from Member where " + matching.where() + " order by lastName, firstName, id",
+                matching.params()).project(MemberSearchService.IdOnly.class).list().stream()
+                .map(MemberSearchService.IdOnly::id).toList();
         int position = 0;
         for (UUID id : ids) {
             CallListEntry e = new CallListEntry();
@@ -112,14 +113,8 @@ public class CallListService {
     /** The lists of the caller's CLPs (or one CLP), newest first, with their progress. */
     @Transactional
     public PageView<Progress> lists(String clp, Paging paging) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        scope.restrict(where, params, "clpCode");
-        if (clp != null) {
-            where.append(" and clpCode = :clp");
-            params.put("clp", clp);
-        }
-        return paging.read(CallList.<CallList>find(where.toString(), Sort.descending("createdAt").and("id"), params))
+        Condition lists = Condition.ALL.withinClps(scope.visibleClps(), "clpCode").andIfGiven("clpCode = :clp", "clp", clp);
+        return paging.read(CallList.<CallList>find(lists.where(), Sort.descending("createdAt").and("id"), lists.params()))
                 .map(this::progress);
     }
 
@@ -135,18 +130,18 @@ public class CallListService {
     @Transactional
     public PageView<Row> rows(UUID listId, boolean remainingOnly, Paging paging) {
         CallList list = visible(listId);
-        StringBuilder where = new StringBuilder("e.listId = :list and m.id = e.memberId and m.erasedAt is null");
-        Map<String, Object> params = new HashMap<>();
-        params.put("list", list.id);
+        Condition entries = new Condition("e.listId = :list and m.id = e.memberId and m.erasedAt is null",
+                Map.of("list", list.id));
         if (remainingOnly) {
-            where.append(" and e.outcome is null");
+            entries = entries.and("e.outcome is null");
         }
-        reachable(list.channel, where, params, "m.");
+        Condition where = reachable(list.channel, entries, "m.");
         var em = CallListEntry.getEntityManager();
-        var select = em.createQuery("select e, m from CallListEntry e, Member m where " + where + " order by e.position",
-                Object[].class).setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size());
-        var count = em.createQuery("select count(e) from CallListEntry e, Member m where " + where, Long.class);
-        params.forEach((k, v) -> {
+        var select = em.createQuery("select e, m from CallListEntry e, Member m where " + where.where()
+                + " order by e.position", Object[].class).setFirstResult(paging.page() * paging.size())
+                .setMaxResults(paging.size());
+        var count = em.createQuery("select count(e) from CallListEntry e, Member m where " + where.where(), Long.class);
+        where.params().forEach((k, v) -> {
             select.setParameter(k, v);
             count.setParameter(k, v);
         });
@@ -227,23 +222,17 @@ public class CallListService {
         return scope.visible(CallList.<CallList>findById(id), l -> l.clpCode, "Call list", id);
     }
 
-    private void reachable(CallList.Channel channel, StringBuilder where, Map<String, Object> params) {
-        reachable(channel, where, params, "");
-    }
-
     /**
      * Who a list on this channel may hold: members who consented to it, reached directly if adults, through a parent
      * or guardian with details on record if minors or of unknown age (treated as minors).
      */
-    private void reachable(CallList.Channel channel, StringBuilder where, Map<String, Object> params, String m) {
-        params.put("adultBornBy", members.today().minusYears(18));
+    private Condition reachable(CallList.Channel channel, Condition condition, String m) {
         String own = channel == CallList.Channel.PHONE ? "phone" : "email";
         String guardian = channel == CallList.Channel.PHONE ? "guardianPhone" : "guardianEmail";
         String consent = channel == CallList.Channel.PHONE ? "consentPhone" : "consentEmail";
-        where.append(" and ").append(m).append(consent).append(" = true and ((")
-                .append(m).append("dateOfBirth <= :adultBornBy and ").append(m).append(own).append(" is not null) or ((")
-                .append(m).append("dateOfBirth is null or ").append(m).append("dateOfBirth > :adultBornBy) and ")
-                .append(m).append(guardian).append(" is not null))");
+        return condition.and(m + consent + " = true and ((" + m + "dateOfBirth <= :adultBornBy and " + m + own
+                + " is not null) or ((" + m + "dateOfBirth is null or " + m + "dateOfBirth > :adultBornBy) and " + m
+                + guardian + " is not null))", "adultBornBy", members.today().minusYears(18));
     }
 
     private Row row(CallList list, CallListEntry entry, Member m) {
