@@ -4,8 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.opencircles.members.service.ImportService;
-import org.opencircles.members.service.LapseSweep;
+import org.opencircles.members.service.ImportJobService;
+import org.opencircles.members.service.LapseJob;
 import org.opencircles.members.service.MemberService;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.testkit.Postgres;
@@ -28,7 +28,7 @@ import static org.opencircles.testkit.Staff.as;
 class ReplicaTest {
 
     @Inject
-    ImportService imports;
+    ImportJobService imports;
 
     @Inject
     MemberService members;
@@ -74,12 +74,12 @@ class ReplicaTest {
     void whileOneReplicaSweepsForLapsedMembersAnotherSkipsTheRun() throws Exception {
         // This replica's own scheduled sweep (every second in tests) is held for the test: it takes the same lock and
         // would lapse the member between the steps below (it once did in CI, and the test's last sweep found none).
-        scheduler.pause(LapseSweep.class.getName());
-        assertThat("the scheduled sweep is held", scheduler.isPaused(LapseSweep.class.getName()), equalTo(true));
+        scheduler.pause(LapseJob.class.getName());
+        assertThat("the scheduled sweep is held", scheduler.isPaused(LapseJob.class.getName()), equalTo(true));
         try {
             sweepsTakeTurns();
         } finally {
-            scheduler.resume(LapseSweep.class.getName());
+            scheduler.resume(LapseJob.class.getName());
         }
     }
 

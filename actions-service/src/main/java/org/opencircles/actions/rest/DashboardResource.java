@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencircles.actions.domain.ClpFigures;
 import org.opencircles.actions.service.DashboardService;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
@@ -34,7 +35,7 @@ public class DashboardResource {
     @Operation(summary = "Figures and story for every CLP the caller covers, a page at a time in code order")
     @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
     @APIResponse(responseCode = "200", description = "A page of CLPs' figures, in code order")
-    public PageView<DashboardService.ClpFigures> all(@QueryParam("page") String page,
+    public PageView<ClpFigures> all(@QueryParam("page") String page,
                                                      @QueryParam("size") String size) {
         return dashboard.page(scope.visibleClps(), Paging.of(page, size));
     }
@@ -43,7 +44,7 @@ public class DashboardResource {
     @Path("/{clp}")
     @Operation(summary = "Figures and story for one CLP")
     @APIResponse(responseCode = "200", description = "The CLP's figures and story")
-    public DashboardService.ClpFigures clp(@PathParam("clp") String clp) {
+    public ClpFigures clp(@PathParam("clp") String clp) {
         scope.requireClp(clp);
         return dashboard.forClp(clp);
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencircles.actions.domain.ClpFigures;
 import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.actions.service.DashboardService;
 import org.opencircles.actions.service.DashboardTrends;
@@ -80,7 +81,7 @@ public class OrganiserPageResource {
     }
 
     /** Everything the page shows. */
-    public record PageModel(String user, List<String> clps, String clp, DashboardService.ClpFigures figures,
+    public record PageModel(String user, List<String> clps, String clp, ClpFigures figures,
                             List<DashboardTrends.Week> weeks, List<DashboardTrends.ReasonCount> followUps,
                             String raised, String target, String chartJson) {
     }
@@ -112,7 +113,7 @@ public class OrganiserPageResource {
         if (!scope.canSee(chosen)) {
             return refused(403, "You are not a member of staff for CLP " + chosen + ".");
         }
-        DashboardService.ClpFigures figures = dashboard.forClp(chosen);
+        ClpFigures figures = dashboard.forClp(chosen);
         List<DashboardTrends.Week> weeks = trends.joinedAndContacted(chosen, WEEKS);
         List<DashboardTrends.ReasonCount> reasons = trends.openByReason(chosen, false);
         PageModel model = new PageModel(scope.principal(), clps, chosen, figures, weeks, reasons,
@@ -209,7 +210,7 @@ public class OrganiserPageResource {
                 trends.overdue(f.dueAt), f.status.name());
     }
 
-    private String chartJson(DashboardService.ClpFigures figures, List<DashboardTrends.Week> weeks,
+    private String chartJson(ClpFigures figures, List<DashboardTrends.Week> weeks,
                              List<DashboardTrends.ReasonCount> reasons) {
         Map<String, Object> data = Map.of(
                 "weeks", weeks.stream().map(w -> Map.of("label", WEEK.format(w.weekOf()), "joined", w.joined(),

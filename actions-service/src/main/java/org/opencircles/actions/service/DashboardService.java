@@ -1,7 +1,8 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.actions.domain.ClpFigures;
+import org.opencircles.actions.domain.DashboardStory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.page.PageView;
 import java.util.Map;
 
-/** An organiser's figures for a CLP, and the story they tell in plain sentences. */
+/** An organiser's figures for each CLP, kept fresh in {@code clp_figures}, with the story they tell ({@link DashboardStory}). */
 @ApplicationScoped
 public class DashboardService {
 
@@ -32,24 +33,6 @@ public class DashboardService {
 
     @Inject
     Clock clock;
-
-    /** The figures for one CLP. */
-    public record ClpFigures(String clpCode, long activeMembers, long joinedLast30Days, long newMembersNotYetContacted,
-                             long contactFollowUpsOverdue, long waitingToGetInvolved,
-                             Map<String, Long> commitmentsByStatus, long commitmentsOverdue,
-                             Integer completionRatePercent, long raisedPence, long targetPence,
-                             long menteesWaiting, Long longestMenteeWaitDays, long pairingsActive,
-                             long pairingsSuspended, long openFollowUps, long callListsOpen,
-                             long callListMembers, long callListDone, List<String> story) {
-
-        ClpFigures withStory(List<String> lines) {
-            return new ClpFigures(clpCode, activeMembers, joinedLast30Days, newMembersNotYetContacted,
-                    contactFollowUpsOverdue, waitingToGetInvolved, commitmentsByStatus, commitmentsOverdue,
-                    completionRatePercent, raisedPence, targetPence, menteesWaiting, longestMenteeWaitDays,
-                    pairingsActive, pairingsSuspended, openFollowUps, callListsOpen, callListMembers, callListDone,
-                    List.copyOf(lines));
-        }
-    }
 
     /**
      * The figures for these CLPs, in code order. Read from {@code clp_figures}, after recomputing any CLP whose data
@@ -69,7 +52,7 @@ public class DashboardService {
         rows.forEach(t -> kept.put(t.get("clp_code", String.class), figures(t, now)));
         Map<String, String> uncovered = withoutLead(clps);
         return clps.stream().map(c -> kept.getOrDefault(c, empty(c)))
-                .map(f -> uncovered.containsKey(f.clpCode()) ? f.withStory(withCoverGap(f.story(), f.clpCode(),
+                .map(f -> uncovered.containsKey(f.clpCode()) ? f.withStory(DashboardStory.withCoverGap(f.story(), f.clpCode(),
                         uncovered.get(f.clpCode()))) : f).toList();
     }
 
@@ -82,20 +65,6 @@ public class DashboardService {
                 .setParameter("clps", clps.toArray(String[]::new)).getResultList();
         rows.forEach(r -> uncovered.put((String) r[0], (String) r[1]));
         return uncovered;
-    }
-
-    /** A CLP without a safeguarding lead of its own is the worst news there is: it comes first. */
-    static List<String> withCoverGap(List<String> story, String clp, String fallback) {
-        String instead = switch (fallback) {
-            case "NATIONAL_LEAD" -> "they go to the national safeguarding lead instead";
-            case "DATA_PROTECTION" -> "they go to the data protection officer instead";
-            default -> "nobody is emailed about them";
-        };
-        List<String> lines = new ArrayList<>();
-        lines.add(clp + " has no safeguarding lead of its own: " + instead
-                + ". Ask your admin to name one for its young members' safety.");
-        lines.addAll(story.stream().filter(l -> !l.startsWith("Nothing is waiting on anyone")).toList());
-        return lines;
     }
 
     /** Every CLP actions-service has heard of (from members, mentees, commitments or follow-ups). */
@@ -134,8 +103,6 @@ public class DashboardService {
      * national import every CLP is marked again every few seconds, and recomputing all 650 took 6.8 s of the
      * database's CPU each minute, for figures the next batch made stale again (reads recompute what they show anyway).
      */
-    @Scheduled(every = "${open-circles.dashboard.refresh-interval:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshStale() {
         List<String> stale = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
@@ -277,7 +244,7 @@ public class DashboardService {
                 n(t, "raised_pence"), n(t, "target_pence"), n(t, "mentees_waiting"), longestWait,
                 n(t, "pairings_active"), n(t, "pairings_suspended"), n(t, "open_follow_ups"), n(t, "call_lists_open"),
                 n(t, "call_list_members"), n(t, "call_list_done"), List.of());
-        return f.withStory(story(f));
+        return f.withStory(DashboardStory.of(f));
     }
 
     /** A CLP nothing has happened in yet. */
@@ -288,59 +255,7 @@ public class DashboardService {
         }
         ClpFigures f = new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0,
                 List.of());
-        return f.withStory(story(f));
-    }
-
-    /** What the figures mean, worst news first, so an organiser knows where to act. */
-    static List<String> story(ClpFigures f) {
-        List<String> lines = new ArrayList<>();
-        if (f.contactFollowUpsOverdue() > 0) {
-            lines.add(f.contactFollowUpsOverdue() + " member(s) who joined or asked to get involved have waited too "
-                    + "long for a call: these are the people who say the party is a closed shop.");
-        }
-        if (f.joinedLast30Days() > 0) {
-            lines.add(f.joinedLast30Days() + " joined in the last 30 days; " + f.newMembersNotYetContacted()
-                    + " of them (" + percent(f.newMembersNotYetContacted(), f.joinedLast30Days())
-                    + ") have not been contacted yet.");
-        }
-        if (f.waitingToGetInvolved() > 0) {
-            lines.add(f.waitingToGetInvolved() + " member(s) said they want to get involved and are waiting to hear back.");
-        }
-        if (f.callListsOpen() > 0) {
-            lines.add(f.callListsOpen() + " call list(s) being worked: " + f.callListDone() + " of "
-                    + f.callListMembers() + " members done (" + percent(f.callListDone(), f.callListMembers()) + ").");
-        }
-        if (f.commitmentsOverdue() > 0) {
-            lines.add(f.commitmentsOverdue() + " commitment(s) are past their due date and not done.");
-        }
-        if (f.completionRatePercent() != null) {
-            lines.add(f.commitmentsByStatus().get("DONE") + " commitment(s) done: " + f.completionRatePercent()
-                    + "% of those not dropped.");
-        }
-        if (f.targetPence() > 0) {
-            lines.add(String.format("£%,.2f raised of a £%,.2f target (%s).", f.raisedPence() / 100.0,
-                    f.targetPence() / 100.0, percent(f.raisedPence(), f.targetPence())));
-        }
-        if (f.menteesWaiting() > 0) {
-            lines.add(f.menteesWaiting() + " young member(s) are waiting for a mentor"
-                    + (f.longestMenteeWaitDays() != null && f.longestMenteeWaitDays() > 0
-                    ? ", the longest for " + f.longestMenteeWaitDays() + " day(s)." : "."));
-        }
-        if (f.pairingsSuspended() > 0) {
-            lines.add(f.pairingsSuspended() + " mentoring pairing(s) are suspended while a safeguarding concern is "
-                    + "looked into.");
-        }
-        if (f.pairingsActive() > 0) {
-            lines.add(f.pairingsActive() + " mentoring pairing(s) are active.");
-        }
-        if (lines.isEmpty()) {
-            lines.add("Nothing is waiting on anyone: no overdue contacts, commitments or mentees.");
-        }
-        return lines;
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
+        return f.withStory(DashboardStory.of(f));
     }
 
     private static long n(Tuple t, String alias) {

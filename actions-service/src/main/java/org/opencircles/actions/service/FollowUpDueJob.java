@@ -1,41 +1,41 @@
 package org.opencircles.actions.service;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
-import jakarta.enterprise.event.Observes;
-import org.opencircles.actions.config.FollowUpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
+import org.opencircles.actions.config.FollowUpConfig;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
-/** Opens follow-ups as they fall due, in bounded batches so a backlog never becomes thousands of messages at once. */
+/**
+ * Every {@link FollowUpConfig#checkInterval()}: opens follow-ups as they fall due, in bounded batches so a backlog
+ * never becomes thousands of messages at once.
+ */
 @ApplicationScoped
-public class FollowUpClock {
+public class FollowUpDueJob {
 
-    private static final Logger LOG = Logger.getLogger(FollowUpClock.class);
+    private static final Logger LOG = Logger.getLogger(FollowUpDueJob.class);
     static final int BATCH = 200;
 
     @Inject
-    FollowUpService schedule;
+    FollowUpService followUps;
 
     @Inject
     FollowUpConfig config;
 
     @Inject
-    Scheduler scheduler;
+    PeriodicJobs periodic;
 
-    /** Ticks every {@link FollowUpConfig#checkInterval()}, scheduled here so the interval has one home, the config. */
     void start(@Observes StartupEvent started) {
-        scheduler.newJob(FollowUpClock.class.getName()).setInterval(config.checkInterval().toString())
-                .setDelayed("2s").setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> tick()).schedule();
+        periodic.every(config.checkInterval(), Duration.ofSeconds(2), FollowUpDueJob.class, this::run);
     }
 
-    void tick() {
+    void run() {
         try {
-            // One batch per tick: a backlog drains at BATCH per interval rather than flooding notifiers.
-            schedule.openDue(BATCH);
+            // One batch per run: a backlog drains at BATCH per interval rather than flooding notifiers.
+            followUps.openDue(BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("Follow-up check failed, will retry: %s", e.getMessage());
         }

@@ -1,9 +1,11 @@
 package org.opencircles.actions.service;
 
+import org.opencircles.platform.metrics.MetricsConfig;
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,6 +24,12 @@ import java.util.List;
 @ApplicationScoped
 public class FollowUpMetrics {
 
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    MetricsConfig metrics;
+
     private static final Logger LOG = Logger.getLogger(FollowUpMetrics.class);
 
     @Inject
@@ -39,10 +47,9 @@ public class FollowUpMetrics {
                 "reason", reasons);
         overdue = new TaggedGauge(registry, "open.circles.follow.ups.overdue",
                 "Follow-ups past their due time and not done, by reason", "reason", reasons);
+        periodic.every(metrics.countInterval(), Duration.ofSeconds(3), FollowUpMetrics.class, this::count);
     }
 
-    @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
             @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package org.opencircles.actions.service;
+package org.opencircles.actions.domain;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class DashboardStoryTest {
 
     @Test
     void aBusyClpHearsTheOverdueCallsFirstAndTheMentoringLast() {
-        var figures = new DashboardService.ClpFigures("DWN", 120, 8, 3, 2, 1, commitments(1, 1, 3, 1), 1, 75,
+        var figures = new ClpFigures("DWN", 120, 8, 3, 2, 1, commitments(1, 1, 3, 1), 1, 75,
                 40_000, 100_000, 2, 9L, 1, 1, 5, 1, 4, 1, List.of());
         assertEquals(List.of(
                 "2 member(s) who joined or asked to get involved have waited too long for a call: these are the people "
@@ -35,18 +35,18 @@ class DashboardStoryTest {
                 "£400.00 raised of a £1,000.00 target (40%).",
                 "2 young member(s) are waiting for a mentor, the longest for 9 day(s).",
                 "1 mentoring pairing(s) are suspended while a safeguarding concern is looked into.",
-                "1 mentoring pairing(s) are active."), DashboardService.story(figures));
+                "1 mentoring pairing(s) are active."), DashboardStory.of(figures));
     }
 
     @Test
     void aQuietClpIsToldNothingIsWaiting() {
-        var figures = new DashboardService.ClpFigures("ISN", 40, 0, 0, 0, 0, commitments(0, 0, 0, 0), 0, null,
+        var figures = new ClpFigures("ISN", 40, 0, 0, 0, 0, commitments(0, 0, 0, 0), 0, null,
                 0, 0, 1, 0L, 0, 0, 0, 0, 0, 0, List.of());
-        assertEquals(List.of("1 young member(s) are waiting for a mentor."), DashboardService.story(figures));
-        var nothing = new DashboardService.ClpFigures("ISN", 40, 0, 0, 0, 0, commitments(0, 0, 0, 0), 0, null,
+        assertEquals(List.of("1 young member(s) are waiting for a mentor."), DashboardStory.of(figures));
+        var nothing = new ClpFigures("ISN", 40, 0, 0, 0, 0, commitments(0, 0, 0, 0), 0, null,
                 0, 0, 0, null, 0, 0, 0, 0, 0, 0, List.of());
         assertEquals(List.of("Nothing is waiting on anyone: no overdue contacts, commitments or mentees."),
-                DashboardService.story(nothing));
+                DashboardStory.of(nothing));
     }
 
     @Test
@@ -54,10 +54,10 @@ class DashboardStoryTest {
         List<String> quiet = List.of("Nothing is waiting on anyone: no overdue contacts, commitments or mentees.");
         assertEquals(List.of("CHT has no safeguarding lead of its own: they go to the national safeguarding lead "
                 + "instead. Ask your admin to name one for its young members' safety."),
-                DashboardService.withCoverGap(quiet, "CHT", "NATIONAL_LEAD"));
+                DashboardStory.withCoverGap(quiet, "CHT", "NATIONAL_LEAD"));
         List<String> busy = List.of("1 mentoring pairing(s) are active.");
         assertEquals(List.of("CRN has no safeguarding lead of its own: nobody is emailed about them. Ask your admin "
                 + "to name one for its young members' safety.", "1 mentoring pairing(s) are active."),
-                DashboardService.withCoverGap(busy, "CRN", "NOBODY"));
+                DashboardStory.withCoverGap(busy, "CRN", "NOBODY"));
     }
 }

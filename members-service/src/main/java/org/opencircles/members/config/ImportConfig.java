@@ -3,6 +3,7 @@ package org.opencircles.members.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** How membership-list imports are processed. */
@@ -29,7 +30,7 @@ public interface ImportConfig {
      * is over are removed on every path, and any left by a crash are swept away.
      */
     @WithDefault("${java.io.tmpdir}/open-circles-imports")
-    java.nio.file.Path workDir();
+    Path workDir();
 
     /** Longest cell, in characters; a row with a longer one is a row error and reading goes on. */
     @WithDefault("10000")
@@ -44,10 +45,14 @@ public interface ImportConfig {
 
     /**
      * How long an import's heartbeat may be silent before it counts as interrupted (its replica died). Heartbeats
-     * come every {@code open-circles.import.heartbeat-interval} (10 s) and after every chunk.
+     * come every {@link #heartbeatInterval()} and after every chunk.
      */
     @WithDefault("60s")
     Duration staleAfter();
+
+    /** How often a replica marks its imports alive (and looks for those of a replica that stopped). */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
 
     /**
      * An import that created or changed at least this many members refreshes the member table's statistics when it

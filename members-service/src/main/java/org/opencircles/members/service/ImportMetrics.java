@@ -1,9 +1,11 @@
 package org.opencircles.members.service;
 
+import org.opencircles.platform.metrics.MetricsConfig;
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +22,12 @@ import java.util.List;
 @ApplicationScoped
 public class ImportMetrics {
 
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    MetricsConfig metrics;
+
     private static final Logger LOG = Logger.getLogger(ImportMetrics.class);
 
     @Inject
@@ -33,10 +41,9 @@ public class ImportMetrics {
     void onStart(@Observes StartupEvent event) {
         imports = new TaggedGauge(registry, "open.circles.imports", "Imports by state (finished ones not counted)",
                 "state", List.of("QUEUED", "RUNNING", "INTERRUPTED"));
+        periodic.every(metrics.countInterval(), Duration.ofSeconds(3), ImportMetrics.class, this::count);
     }
 
-    @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
             @SuppressWarnings("unchecked")

@@ -1,19 +1,22 @@
 package org.opencircles.members.service;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
-import jakarta.enterprise.event.Observes;
-import org.opencircles.members.config.MembershipConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
+import org.opencircles.members.config.MembershipConfig;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
-/** Lapses members whose arrears passed the grace period while nobody touched their record. */
+/**
+ * Every {@link MembershipConfig#lapseSweepInterval()}: lapses members whose arrears passed the grace period while
+ * nobody touched their record.
+ */
 @ApplicationScoped
-public class LapseSweep {
+public class LapseJob {
 
-    private static final Logger LOG = Logger.getLogger(LapseSweep.class);
+    private static final Logger LOG = Logger.getLogger(LapseJob.class);
 
     @Inject
     MemberService members;
@@ -22,16 +25,13 @@ public class LapseSweep {
     MembershipConfig config;
 
     @Inject
-    Scheduler scheduler;
+    PeriodicJobs periodic;
 
-    /** Sweeps every {@link MembershipConfig#lapseSweepInterval()}, scheduled here so the interval has one home. */
     void start(@Observes StartupEvent started) {
-        scheduler.newJob(LapseSweep.class.getName()).setInterval(config.lapseSweepInterval().toString())
-                .setDelayed("30s").setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> sweep()).schedule();
+        periodic.every(config.lapseSweepInterval(), Duration.ofSeconds(30), LapseJob.class, this::run);
     }
 
-    void sweep() {
+    void run() {
         int lapsed;
         int total = 0;
         do {

@@ -1,5 +1,9 @@
 package org.opencircles.notifier.domain;
 
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.List;
+import java.util.Collection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,5 +46,20 @@ public class Commitment extends PanacheEntityBase {
 
     public boolean overdue(LocalDate today) {
         return !finished() && dueOn != null && dueOn.isBefore(today);
+    }
+
+    /** Per CLP in {@code clps} (all CLPs if null): open, overdue on {@code today}, and fundraising. */
+    public static List<EmailText.CommitmentFigures> figures(Collection<String> clps, LocalDate today) {
+        List<Commitment> commitments = clps == null ? Commitment.listAll()
+                : Commitment.list("clpCode in ?1", clps);
+        Map<String, List<Commitment>> byClp = commitments.stream().collect(Collectors.groupingBy(c -> c.clpCode));
+        return byClp.entrySet().stream().map(e -> new EmailText.CommitmentFigures(e.getKey(),
+                (int) e.getValue().stream().filter(c -> !c.finished()).count(),
+                (int) e.getValue().stream().filter(c -> c.overdue(today)).count(),
+                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.targetPence != null)
+                        .mapToLong(c -> c.targetPence).sum(),
+                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.raisedPence != null)
+                        .mapToLong(c -> c.raisedPence).sum()))
+                .toList();
     }
 }

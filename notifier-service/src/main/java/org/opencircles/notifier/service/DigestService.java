@@ -1,12 +1,12 @@
 package org.opencircles.notifier.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.opencircles.notifier.config.NotifierConfig;
+import org.opencircles.notifier.domain.Commitment;
 import org.opencircles.notifier.domain.Email;
 import org.opencircles.notifier.domain.EmailText;
 import org.opencircles.notifier.domain.FollowUp;
@@ -36,16 +36,11 @@ public class DigestService {
     EmailIntents intents;
 
     @Inject
-    CommitmentFigures commitments;
-
-    @Inject
     NotifierConfig config;
 
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${open-circles.notifier.digest-check-interval:60s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void composeDue() {
         int composed = compose(clock.instant(), false);
         if (composed > 0) {
@@ -87,7 +82,7 @@ public class DigestService {
         boolean oversees = to.role == StaffRole.SECRETARY || to.role == StaffRole.ORGANISER;
         List<String> clps = Arrays.asList(to.clpCodes);
         EmailText.Text text = EmailText.digest(to, day, open,
-                oversees ? commitments.of(clps.contains(Subscription.ALL_CLPS) ? null : clps, day) : List.of(),
+                oversees ? Commitment.figures(clps.contains(Subscription.ALL_CLPS) ? null : clps, day) : List.of(),
                 config.linkBase());
         UUID email = intents.record(Email.Kind.DIGEST, Email.digestKey(to.id, day), to.id, to.recipient,
                 text.subject(), text.body(), null, to.nextAllowed(now), now).orElse(null);

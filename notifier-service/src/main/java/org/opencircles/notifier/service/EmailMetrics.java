@@ -1,10 +1,12 @@
 package org.opencircles.notifier.service;
 
+import org.opencircles.platform.metrics.MetricsConfig;
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,6 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class EmailMetrics {
 
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    MetricsConfig metrics;
+
     private static final Logger LOG = Logger.getLogger(EmailMetrics.class);
 
     @Inject
@@ -41,10 +49,9 @@ public class EmailMetrics {
         Gauge.builder("open.circles.email.oldest.pending.age", oldestPendingSeconds, AtomicLong::get)
                 .baseUnit("seconds").description("How long the oldest due PENDING email has waited past its send time")
                 .register(registry);
+        periodic.every(metrics.countInterval(), Duration.ofSeconds(3), EmailMetrics.class, this::count);
     }
 
-    @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {

@@ -4,7 +4,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -78,8 +77,6 @@ public class EmailSender {
         }
     }
 
-    @Scheduled(every = "${open-circles.notifier.send-interval:2s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         try {
             send();

@@ -1,10 +1,12 @@
 package org.opencircles.notifier.service;
 
+import org.opencircles.platform.metrics.MetricsConfig;
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -34,6 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SafeguardingCoverage {
 
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    MetricsConfig metrics;
+
     private static final Logger LOG = Logger.getLogger(SafeguardingCoverage.class);
     private static final String[] LEAD_ONLY = Arrays.stream(FollowUpReason.values())
             .filter(FollowUpReason::safeguardingLeadOnly).map(Enum::name).toArray(String[]::new);
@@ -60,6 +68,7 @@ public class SafeguardingCoverage {
         Gauge.builder("open.circles.safeguarding.unrouted", unrouted, AtomicLong::get)
                 .description("Open safeguarding follow-ups in CLPs that no safeguarding lead covers")
                 .register(registry);
+        periodic.every(metrics.countInterval(), Duration.ofSeconds(3), SafeguardingCoverage.class, this::count);
     }
 
     @Transactional
@@ -128,8 +137,6 @@ public class SafeguardingCoverage {
         }
     }
 
-    @Scheduled(every = "${open-circles.metrics.count-interval:15s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
             QuarkusTransaction.requiringNew().run(this::publishChanges);

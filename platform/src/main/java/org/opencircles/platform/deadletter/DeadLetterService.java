@@ -1,5 +1,6 @@
 package org.opencircles.platform.deadletter;
 
+import org.opencircles.platform.schedule.PeriodicJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,6 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class DeadLetterService {
+
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    DeadLetterConfig config;
 
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
     /** A dead-letter topic is small by nature; past this many records the operator is told to page by other means. */
@@ -102,11 +108,10 @@ public class DeadLetterService {
         Gauge.builder("open.circles.dead.letters.open", open, AtomicLong::get)
                 .description("Dead letters neither replayed nor discarded by an operator")
                 .tag("topic", consumers.deadLetterTopic()).register(registry);
+        periodic.every(config.countInterval(), Duration.ofSeconds(3), DeadLetterService.class, this::recount);
     }
 
     /** Recounts the topic's records against the resolutions; cheap (offsets and one count), so it runs often. */
-    @Scheduled(every = "${open-circles.dead-letters.count-interval:15s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recount() {
         try (KafkaConsumer<String, String> consumer = newConsumer()) {
             List<TopicPartition> partitions = partitions(consumer);

@@ -1,9 +1,10 @@
 package org.opencircles.platform.metrics;
 
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ReadinessGauge {
 
     @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    MetricsConfig config;
+
+    @Inject
     SmallRyeHealthReporter health;
 
     @Inject
@@ -31,10 +38,9 @@ public class ReadinessGauge {
         Gauge.builder("open.circles.ready", ready, AtomicInteger::get)
                 .description("1 while every readiness check is UP, else 0 (GET /q/health/ready says why)")
                 .register(registry);
+        periodic.every(config.readinessInterval(), Duration.ofSeconds(5), ReadinessGauge.class, this::check);
     }
 
-    @Scheduled(every = "${open-circles.metrics.readiness-interval:10s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         ready.set(health.getReadiness().isDown() ? 0 : 1);
     }

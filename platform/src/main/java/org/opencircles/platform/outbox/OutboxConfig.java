@@ -27,4 +27,11 @@ public interface OutboxConfig {
     /** How often the outbox is counted for its metrics (rows waiting, the oldest's age, rows parked). */
     @WithDefault("5s")
     Duration metricsInterval();
+
+    /**
+     * How often the relay looks for rows on its own: the safety net for a wake-up that was lost (a crash, Kafka down,
+     * a lock held elsewhere); a commit wakes it at once otherwise.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
 }

@@ -1,10 +1,11 @@
 package org.opencircles.platform.outbox;
 
+import java.time.Duration;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class OutboxMetrics {
+
+    @Inject
+    PeriodicJobs periodic;
+
+    @Inject
+    OutboxConfig config;
 
     private static final Logger LOG = Logger.getLogger(OutboxMetrics.class);
 
@@ -39,10 +46,9 @@ public class OutboxMetrics {
                 .description("Age of the oldest outbox row waiting (0 when none waits)").register(registry);
         Gauge.builder("open.circles.outbox.parked", parked, AtomicLong::get)
                 .description("Outbox rows the broker refused for good, kept in outbox_parked").register(registry);
+        periodic.every(config.metricsInterval(), Duration.ofSeconds(2), OutboxMetrics.class, this::count);
     }
 
-    @Scheduled(every = "${open-circles.outbox.metrics-interval:5s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""

@@ -1,10 +1,11 @@
 package org.opencircles.platform.outbox;
 
+import io.quarkus.runtime.StartupEvent;
+import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -57,6 +58,9 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class OutboxRelay {
 
+    @Inject
+    PeriodicJobs periodic;
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: one relay at a time per database, so replicas never publish the same rows side by side. */
     private static final long RELAY_LOCK = 0x0C1C_1E5L;
@@ -103,9 +107,11 @@ public class OutboxRelay {
         }
     }
 
+    void schedulePolls(@Observes StartupEvent started) {
+        periodic.every(config.pollInterval(), Duration.ofSeconds(1), OutboxRelay.class, this::poll);
+    }
+
     /** The safety net: rows whose wake-up was lost (a crash, Kafka down, a lock held elsewhere) go on the next poll. */
-    @Scheduled(every = "${open-circles.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         relay();
     }
