@@ -9,7 +9,7 @@ import org.opencircles.events.MemberPayloads;
 import org.opencircles.mentoring.messaging.MemberEventsConsumer;
 import org.opencircles.platform.inbox.ReceivedEvent;
 import org.opencircles.mentoring.domain.MemberProjection;
-import org.opencircles.mentoring.service.MemberProjectionService;
+import org.opencircles.mentoring.service.MemberEventsApplier;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.nullValue;
 class MemberProjectionBatchTest {
 
     @Inject
-    MemberProjectionService members;
+    MemberEventsApplier members;
 
     @Inject
     MemberEventsConsumer handler;

@@ -2,7 +2,7 @@ package org.opencircles.actions.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencircles.actions.service.MemberFollowUps;
+import org.opencircles.actions.service.MemberEventsApplier;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
@@ -17,7 +17,7 @@ import java.util.List;
 public class MemberEventsConsumer implements EventHandler {
 
     @Inject
-    MemberFollowUps members;
+    MemberEventsApplier members;
 
     @Override
     public String topic() {
@@ -40,13 +40,13 @@ public class MemberEventsConsumer implements EventHandler {
     }
 
     /** A member.joined event about a member with no projection yet, or null for any other event. */
-    private MemberFollowUps.Joining newMember(ReceivedEvent event) {
+    private MemberEventsApplier.Joining newMember(ReceivedEvent event) {
         if (event.type() != EventType.MEMBER_JOINED) {
             return null;
         }
         MemberPayloads.Joined joined = event.payload(MemberPayloads.Joined.class);
         return members.isNew(joined.memberId())
-                ? new MemberFollowUps.Joining(joined, event.envelope().occurredAt()) : null;
+                ? new MemberEventsApplier.Joining(joined, event.envelope().occurredAt()) : null;
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.opencircles.actions.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencircles.actions.service.MenteeFollowUps;
+import org.opencircles.actions.service.MentoringEventsApplier;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.platform.inbox.EventHandler;
@@ -13,7 +13,7 @@ import org.opencircles.platform.inbox.ReceivedEvent;
 public class MentoringEventsConsumer implements EventHandler {
 
     @Inject
-    MenteeFollowUps mentees;
+    MentoringEventsApplier mentees;
 
     @Override
     public String topic() {

@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /** Keeps the member projection and the member follow-ups it drives in step with member-events. */
 @ApplicationScoped
-public class MemberFollowUps {
+public class MemberEventsApplier {
 
     private static final Set<String> REACHED = Set.of("CALLED", "MET", "EMAILED", "TEXTED");
     private static final List<FollowUpReason> CONTACT_REASONS =

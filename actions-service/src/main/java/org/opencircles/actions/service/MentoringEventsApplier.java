@@ -16,7 +16,7 @@ import java.util.List;
  * Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits and safeguarding concerns.
  */
 @ApplicationScoped
-public class MenteeFollowUps {
+public class MentoringEventsApplier {
 
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
 

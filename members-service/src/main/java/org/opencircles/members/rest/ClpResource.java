@@ -59,7 +59,7 @@ public class ClpResource {
     @APIResponse(responseCode = "409", description = "A CLP with that code or name exists")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response create(@Valid @NotNull ClpRequest request) {
-        Clp clp = clps.create(new ClpService.NewClp(request.code(), request.name(), request.region()));
+        Clp clp = clps.create(new ClpService.CreateClp(request.code(), request.name(), request.region()));
         return Response.created(URI.create("/clps/" + clp.code)).entity(ClpView.of(clp, List.of())).build();
     }
 
@@ -72,7 +72,7 @@ public class ClpResource {
     @APIResponse(responseCode = "409", description = "A ward with that code, or that name in the CLP, exists")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addWard(@PathParam("code") String code, @Valid @NotNull WardRequest request) {
-        Ward ward = clps.addWard(code, new ClpService.NewWard(request.code(), request.name()));
+        Ward ward = clps.addWard(code, new ClpService.AddWard(request.code(), request.name()));
         return Response.created(URI.create("/clps/" + code + "/wards/" + ward.code))
                 .entity(ClpView.WardView.of(ward)).build();
     }

@@ -22,11 +22,11 @@ import java.util.stream.Collectors;
 public class ClpService {
 
     /** A CLP to register. */
-    public record NewClp(String code, String name, String region) {
+    public record CreateClp(String code, String name, String region) {
     }
 
     /** A ward to add to a CLP. */
-    public record NewWard(String code, String name) {
+    public record AddWard(String code, String name) {
     }
 
     /** A CLP with its wards by name. */
@@ -61,7 +61,7 @@ public class ClpService {
     }
 
     @Transactional
-    public Clp create(NewClp command) {
+    public Clp create(CreateClp command) {
         if (Clp.findById(command.code()) != null) {
             throw ProblemException.conflict("code", "CLP " + command.code() + " already exists");
         }
@@ -79,7 +79,7 @@ public class ClpService {
 
     /** Adds a ward to a CLP the caller may see (404 otherwise); names are unique within the CLP. */
     @Transactional
-    public Ward addWard(String clpCode, NewWard command) {
+    public Ward addWard(String clpCode, AddWard command) {
         scope.visible(Clp.<Clp>findById(clpCode), c -> c.code, "CLP", clpCode);
         if (Ward.findById(command.code()) != null) {
             throw ProblemException.conflict("code", "ward " + command.code() + " already exists");

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.mentoring.service.MemberProjectionService;
+import org.opencircles.mentoring.service.MemberEventsApplier;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.EventRuns;
 import org.opencircles.platform.inbox.ReceivedEvent;
@@ -17,7 +17,7 @@ import java.util.List;
 public class MemberEventsConsumer implements EventHandler {
 
     @Inject
-    MemberProjectionService members;
+    MemberEventsApplier members;
 
     @Override
     public String topic() {

@@ -13,7 +13,7 @@ import java.util.Set;
 public record CohortRequest(@NotBlank @Size(max = 100) String name, @NotBlank String clpCode,
                             @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Set<@NotNull Skill> focus) {
 
-    CohortService.NewCohort toCommand() {
-        return new CohortService.NewCohort(name, clpCode, startsOn, endsOn, focus);
+    CohortService.CreateCohort toCommand() {
+        return new CohortService.CreateCohort(name, clpCode, startsOn, endsOn, focus);
     }
 }

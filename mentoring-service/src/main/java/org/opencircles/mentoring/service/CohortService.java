@@ -25,7 +25,7 @@ import java.util.UUID;
 public class CohortService {
 
     /** A new cohort. */
-    public record NewCohort(String name, String clpCode, LocalDate startsOn, LocalDate endsOn, Set<Skill> focus) {
+    public record CreateCohort(String name, String clpCode, LocalDate startsOn, LocalDate endsOn, Set<Skill> focus) {
     }
 
     /** A cohort as read, with its number of mentees. */
@@ -42,7 +42,7 @@ public class CohortService {
     EntityManager em;
 
     @Transactional
-    public Cohort create(NewCohort r) {
+    public Cohort create(CreateCohort r) {
         scope.requireClp(r.clpCode());
         if (r.endsOn().isBefore(r.startsOn())) {
             throw ProblemException.invalidField("endsOn", "must not be before startsOn");

@@ -3,6 +3,7 @@ package org.opencircles.mentoring.service;
 import org.opencircles.events.PairingEndReason;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.opencircles.events.AuditPayloads;
@@ -12,6 +13,7 @@ import org.opencircles.mentoring.domain.ConcernEntry;
 import org.opencircles.mentoring.domain.ConcernPairing;
 import org.opencircles.mentoring.domain.Mentee;
 import org.opencircles.mentoring.domain.Mentor;
+import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.outbox.Outbox;
@@ -143,6 +145,13 @@ public class ConcernService {
                 c.category.name(), suspended), c.id);
         auditConcern("CREATE", c);
         return record(c);
+    }
+
+    /** A concern flagged while a session was logged: raised on the session's pairing, and the session points to it. */
+    void onConcernInSession(@Observes ConcernInSession flagged) {
+        MentoringSession session = flagged.session();
+        session.concernId = raise(new RaiseConcern(Concern.SubjectType.PAIRING, session.pairingId, flagged.category(),
+                flagged.account(), session.heldOn), flagged.by()).concern().id;
     }
 
     /** Adds a note to the concern's history (the lead's working record); nothing before it changes. */

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /** Applies member-events: keeps the projection, and ends the pairings of members who lapse, resign or are erased. */
 @ApplicationScoped
-public class MemberProjectionService {
+public class MemberEventsApplier {
 
     @Inject
     PairingService pairings;

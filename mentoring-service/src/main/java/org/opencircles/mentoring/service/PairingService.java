@@ -2,6 +2,7 @@ package org.opencircles.mentoring.service;
 
 import org.opencircles.events.PairingEndReason;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.opencircles.events.MentoringPayloads;
@@ -54,6 +55,9 @@ public class PairingService {
     @Inject
     CallerScope scope;
 
+    @Inject
+    Event<ConcernInSession> concernsInSessions;
+
     /** Propose pairing this mentor with this mentee. */
     public record ProposePairing(UUID mentorId, UUID menteeId) {
     }
@@ -89,9 +93,6 @@ public class PairingService {
         var query = MentoringSession.<MentoringSession>find("pairingId", Sort.by("heldOn").and("id"), p.id);
         return paging.read(query);
     }
-
-    @Inject
-    ConcernService concerns;
 
     @Transactional
     public Pairing propose(ProposePairing r, String by) {
@@ -174,12 +175,11 @@ public class PairingService {
         s.notes = r.notes();
         s.loggedBy = by;
         s.loggedAt = clock.instant();
+        s.persist();
         if (r.concern() != null) {
             // "I have a concern": the session is kept as logged, and the pairing is suspended at once.
-            s.concernId = concerns.raise(new ConcernService.RaiseConcern(Concern.SubjectType.PAIRING, p.id,
-                    r.concern().category(), r.concern().account(), r.heldOn()), by).concern().id;
+            concernsInSessions.fire(new ConcernInSession(s, r.concern().category(), r.concern().account(), by));
         }
-        s.persist();
         return s;
     }
 

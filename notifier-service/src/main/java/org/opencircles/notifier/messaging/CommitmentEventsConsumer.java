@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencircles.events.CommitmentPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.notifier.service.CommitmentFigures;
+import org.opencircles.notifier.service.CommitmentEventsApplier;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
@@ -13,7 +13,7 @@ import org.opencircles.platform.inbox.ReceivedEvent;
 public class CommitmentEventsConsumer implements EventHandler {
 
     @Inject
-    CommitmentFigures figures;
+    CommitmentEventsApplier figures;
 
     @Override
     public String topic() {

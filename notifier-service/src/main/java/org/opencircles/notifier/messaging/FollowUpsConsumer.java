@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.notifier.service.FollowUpNotices;
+import org.opencircles.notifier.service.FollowUpsApplier;
 import org.opencircles.platform.inbox.EventHandler;
 import org.opencircles.platform.inbox.ReceivedEvent;
 
@@ -13,7 +13,7 @@ import org.opencircles.platform.inbox.ReceivedEvent;
 public class FollowUpsConsumer implements EventHandler {
 
     @Inject
-    FollowUpNotices notices;
+    FollowUpsApplier notices;
 
     @Override
     public String topic() {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /** Keeps each CLP's commitments (kind, due date, status, money) and adds them up for the digest. */
 @ApplicationScoped
-public class CommitmentFigures {
+public class CommitmentEventsApplier {
 
     public void made(CommitmentPayloads.Made made) {
         Commitment c = Commitment.findById(made.commitmentId());
@@ -47,20 +47,5 @@ public class CommitmentFigures {
         if (!c.isPersistent()) {
             c.persist();
         }
-    }
-
-    /** Per CLP in {@code clps} (all CLPs if null): open, overdue on {@code today}, and fundraising. */
-    public List<EmailText.CommitmentFigures> of(Collection<String> clps, LocalDate today) {
-        List<Commitment> commitments = clps == null ? Commitment.listAll()
-                : Commitment.list("clpCode in ?1", clps);
-        Map<String, List<Commitment>> byClp = commitments.stream().collect(Collectors.groupingBy(c -> c.clpCode));
-        return byClp.entrySet().stream().map(e -> new EmailText.CommitmentFigures(e.getKey(),
-                (int) e.getValue().stream().filter(c -> !c.finished()).count(),
-                (int) e.getValue().stream().filter(c -> c.overdue(today)).count(),
-                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.targetPence != null)
-                        .mapToLong(c -> c.targetPence).sum(),
-                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.raisedPence != null)
-                        .mapToLong(c -> c.raisedPence).sum()))
-                .toList();
     }
 }

@@ -22,9 +22,9 @@ import java.util.UUID;
 
 /** Keeps the follow-ups this service tells staff about, and records the immediate email for a safeguarding one. */
 @ApplicationScoped
-public class FollowUpNotices {
+public class FollowUpsApplier {
 
-    private static final Logger LOG = Logger.getLogger(FollowUpNotices.class);
+    private static final Logger LOG = Logger.getLogger(FollowUpsApplier.class);
 
     @Inject
     EntityManager em;
