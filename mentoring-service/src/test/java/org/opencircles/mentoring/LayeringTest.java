@@ -1,0 +1,13 @@
+package org.opencircles.mentoring;
+
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.Layering;
+
+/** The layering rules (test-kit's {@link Layering}) hold for mentoring-service's classes. */
+class LayeringTest {
+
+    @Test
+    void layersDependDownwardOnly() {
+        Layering.check("org.opencircles.mentoring");
+    }
+}
