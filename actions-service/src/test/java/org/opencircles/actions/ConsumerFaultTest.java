@@ -14,7 +14,7 @@ import org.opencircles.actions.domain.FollowUp;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.actions.service.FollowUpService;
 import org.opencircles.events.MentoringPayloads;
-import org.opencircles.platform.inbox.EventConsumers;
+import org.opencircles.platform.consumer.EventConsumers;
 import org.opencircles.testkit.Postgres;
 import org.opencircles.testkit.PostgresTestResource;
 import org.opencircles.testkit.TcpProxy;

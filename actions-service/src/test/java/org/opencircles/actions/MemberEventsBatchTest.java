@@ -11,7 +11,7 @@ import org.opencircles.actions.messaging.MemberEventsConsumer;
 import org.opencircles.events.EventType;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.events.MemberPayloads;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.ReceivedEvent;
 import org.opencircles.platform.time.CivilTime;
 
 import java.time.Instant;

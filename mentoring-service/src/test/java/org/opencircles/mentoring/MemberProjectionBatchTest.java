@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.mentoring.messaging.MemberEventsConsumer;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.ReceivedEvent;
 import org.opencircles.mentoring.domain.MemberProjection;
 import org.opencircles.mentoring.service.MemberEventsApplier;
 

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.opencircles.actions.service.MentoringEventsApplier;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /** Applies mentoring-events to the mentee projection, so waiting mentees get followed up. */
 @ApplicationScoped

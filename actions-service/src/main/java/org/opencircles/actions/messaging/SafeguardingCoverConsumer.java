@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.opencircles.events.SafeguardingPayloads;
 import org.opencircles.events.Topics;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /** Keeps which CLPs have no safeguarding lead of their own, so the organiser's dashboard can say so. */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.FollowUpPayloads;
 import io.quarkus.panache.common.Sort;
 import org.opencircles.platform.audit.AccessAudit;
-import org.opencircles.platform.inbox.BatchReads;
+import org.opencircles.platform.consumer.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;

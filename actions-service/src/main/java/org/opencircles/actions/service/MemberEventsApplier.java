@@ -12,7 +12,7 @@ import org.opencircles.actions.domain.MemberProjection;
 import org.opencircles.actions.domain.MenteeProjection;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.platform.bulk.BulkInsert;
-import org.opencircles.platform.inbox.BatchReads;
+import org.opencircles.platform.consumer.BatchReads;
 import org.opencircles.platform.time.CivilTime;
 
 import java.time.Instant;

@@ -6,8 +6,8 @@ import org.opencircles.events.AuditPayloads;
 import org.opencircles.members.domain.ErasureRetention;
 import org.opencircles.events.Topics;
 import org.opencircles.platform.audit.AccessAudit;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /**
  * Gathers every other service's audit of personal data here, so the DPO reads all of it in one place, and what they

@@ -6,9 +6,9 @@ import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.mentoring.service.MemberEventsApplier;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.EventRuns;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.EventRuns;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 import java.util.List;
 

@@ -13,7 +13,7 @@ import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.platform.bulk.BulkInsert;
-import org.opencircles.platform.inbox.BatchReads;
+import org.opencircles.platform.consumer.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
 
 import java.util.ArrayList;

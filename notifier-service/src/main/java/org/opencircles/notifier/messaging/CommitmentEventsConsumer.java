@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.opencircles.events.CommitmentPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.notifier.service.CommitmentEventsApplier;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /** Applies commitment-events to the figures the morning digest gives secretaries and organisers. */
 @ApplicationScoped

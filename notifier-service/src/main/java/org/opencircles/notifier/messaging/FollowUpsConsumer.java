@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.notifier.service.FollowUpsApplier;
-import org.opencircles.platform.inbox.EventHandler;
-import org.opencircles.platform.inbox.ReceivedEvent;
+import org.opencircles.platform.consumer.EventHandler;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /** Applies follow-ups to what staff are told: due ones are kept (and safeguarding ones emailed), closed ones dropped. */
 @ApplicationScoped

@@ -13,7 +13,7 @@ import org.opencircles.notifier.domain.FollowUp;
 import org.opencircles.notifier.domain.ImmediateRoute;
 import org.opencircles.notifier.domain.StaffRole;
 import org.opencircles.notifier.domain.Subscription;
-import org.opencircles.platform.inbox.BatchReads;
+import org.opencircles.platform.consumer.BatchReads;
 
 import java.time.Clock;
 import java.time.Instant;

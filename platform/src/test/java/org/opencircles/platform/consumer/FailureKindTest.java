@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;

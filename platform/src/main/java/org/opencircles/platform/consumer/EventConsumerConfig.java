@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import org.junit.jupiter.api.Test;
 import org.opencircles.events.EventType;

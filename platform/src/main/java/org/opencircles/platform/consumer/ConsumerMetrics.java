@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -11,7 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.opencircles.platform.database.DatabaseProbe;
 
 import java.time.Duration;
@@ -36,10 +35,6 @@ import java.util.UUID;
 final class ConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
-
-    /** A record read off a topic: the event in it, nothing (a type this build does not know), or why it is poison. */
-    private record Incoming(ConsumerRecord<String, String> record, Optional<ReceivedEvent> event, String poison) {
-    }
 
     /** What to do after a failure: wait and retry from the first unapplied record, or find the record at fault. */
     private record Verdict(boolean retry, String reason) {
@@ -175,7 +170,7 @@ final class ConsumerLoop implements Runnable {
                 return;
             }
             LOG.warnf("%s: a batch of %d failed (%s) while the database answers; applying its records one at a time",
-                    name, batch.size(), rootMessage(e));
+                    name, batch.size(), FailureKind.rootMessage(e));
             applyOneAtATime(batch);
             return;
         }
@@ -191,9 +186,9 @@ final class ConsumerLoop implements Runnable {
     private Verdict judge(RuntimeException e) {
         return switch (FailureKind.of(e)) {
             case CONTENT -> new Verdict(false, null);
-            case NOT_NOW -> new Verdict(true, rootMessage(e));
+            case NOT_NOW -> new Verdict(true, FailureKind.rootMessage(e));
             case UNEXPLAINED -> database.problem()
-                    .map(p -> new Verdict(true, "the database does not answer (" + p + ") after " + rootMessage(e)))
+                    .map(p -> new Verdict(true, "the database does not answer (" + p + ") after " + FailureKind.rootMessage(e)))
                     .orElse(new Verdict(false, null));
         };
     }
@@ -243,9 +238,9 @@ final class ConsumerLoop implements Runnable {
                     attempts++;
                     boolean content = FailureKind.of(e) == FailureKind.CONTENT;
                     if (content || attempts >= config.maxAttempts()) {
-                        String reason = content ? rootMessage(e)
-                                : "failed " + attempts + " times while the database answered: " + rootMessage(e);
-                        logWithEvent(in, () -> LOG.errorf(e, "%s: the event at %s-%d is dead-lettered: %s", name,
+                        String reason = content ? FailureKind.rootMessage(e)
+                                : "failed " + attempts + " times while the database answered: " + FailureKind.rootMessage(e);
+                        in.logged(() -> LOG.errorf(e, "%s: the event at %s-%d is dead-lettered: %s", name,
                                 in.record().topic(), in.record().offset(), reason));
                         batch.set(i, new Incoming(in.record(), Optional.empty(), reason));
                         break;
@@ -276,12 +271,12 @@ final class ConsumerLoop implements Runnable {
                 if (in.poison() != null) {
                     deadLetters.send(in.record(), application.consumerName(in.record().topic()), in.poison());
                     metrics.deadLettered(in.record().topic());
-                    logWithEvent(in, () -> LOG.warnf("%s: dead-lettered the record at %s-%d: %s", name,
+                    in.logged(() -> LOG.warnf("%s: dead-lettered the record at %s-%d: %s", name,
                             in.record().topic(), in.record().offset(), in.poison()));
                 }
             }
         } catch (RuntimeException e) {
-            backOff(rewindIfFailed, "the dead-letter topic did not take a record: " + rootMessage(e));
+            backOff(rewindIfFailed, "the dead-letter topic did not take a record: " + FailureKind.rootMessage(e));
             return false;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -355,22 +350,6 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    /** Runs a log statement with the event's id and type in the log context (JSON logs carry them as fields). */
-    private static void logWithEvent(Incoming in, Runnable log) {
-        in.event().ifPresent(e -> {
-            MDC.put("eventId", e.envelope().eventId().toString());
-            MDC.put("eventType", e.envelope().type());
-        });
-        MDC.put("topic", in.record().topic());
-        try {
-            log.run();
-        } finally {
-            MDC.remove("eventId");
-            MDC.remove("eventType");
-            MDC.remove("topic");
-        }
-    }
-
     private void healthy() {
         if (problem != null) {
             LOG.infof("%s: applying events again", name);
@@ -390,10 +369,6 @@ final class ConsumerLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        return FailureKind.rootMessage(e);
     }
 
     /** Partitions assigned while the loop is waiting out a backoff wait with it. */

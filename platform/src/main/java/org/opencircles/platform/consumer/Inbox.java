@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

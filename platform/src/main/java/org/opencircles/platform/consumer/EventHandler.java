@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 /**
  * What a service does with the events of one topic. The platform's {@link EventConsumers} reads the topic, and calls

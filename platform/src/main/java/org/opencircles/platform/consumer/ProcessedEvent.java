@@ -1,4 +1,4 @@
-package org.opencircles.platform.inbox;
+package org.opencircles.platform.consumer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
