@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A secretary's call list as counts only (members on it, members with an outcome), from call-list.progressed. */
+/**
+ * A secretary's call list as counts only (members on it, members with an outcome), from call-list.progressed.
+ * <p>R__clp_figures_stale.sql: writes mark the CLP's dashboard figures stale (triggers call_list_projection_figures_*).
+ */
 @Entity
 @Table(name = "call_list_projection")
 public class CallListProjection extends PanacheEntityBase {

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A practical local action members committed to, tracked until it is done or honestly dropped. */
+/**
+ * A practical local action members committed to, tracked until it is done or honestly dropped.
+ * <p>R__clp_figures_stale.sql: writes mark the CLP's dashboard figures stale (triggers commitment_figures_*).
+ */
 @Entity
 @Table(name = "commitment")
 public class Commitment extends PanacheEntityBase {

@@ -16,6 +16,7 @@ import java.util.UUID;
 /**
  * A row of the due table: a follow-up scheduled for a time, opened (and published) when that time comes if its cause
  * still holds, and closed by a person (DONE) or by events (RESOLVED).
+ * <p>R__clp_figures_stale.sql: writes mark the CLP's dashboard figures stale (triggers follow_up_figures_*).
  */
 @Entity
 @Table(name = "follow_up")

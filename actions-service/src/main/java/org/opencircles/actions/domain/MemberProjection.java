@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What actions-service knows of a member, from member-events: ids, CLP, status and contact dates; no names. */
+/**
+ * What actions-service knows of a member, from member-events: ids, CLP, status and contact dates; no names.
+ * <p>R__clp_figures_stale.sql: writes mark the CLP's dashboard figures stale (triggers member_projection_figures_*).
+ */
 @Entity
 @Table(name = "member_projection")
 public class MemberProjection extends PanacheEntityBase {

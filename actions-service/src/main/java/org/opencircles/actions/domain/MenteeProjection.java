@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A mentee as seen from mentoring-events: waiting, paired or withdrawn, and since when. */
+/**
+ * A mentee as seen from mentoring-events: waiting, paired or withdrawn, and since when.
+ * <p>R__clp_figures_stale.sql: writes mark the CLP's dashboard figures stale (triggers mentee_projection_figures_*).
+ */
 @Entity
 @Table(name = "mentee_projection")
 public class MenteeProjection extends PanacheEntityBase {

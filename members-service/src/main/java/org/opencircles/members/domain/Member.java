@@ -23,7 +23,10 @@ import java.util.UUID;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.time.CivilTime;
 
-/** A party member in one CLP and one ward: special-category personal data, read only through audited paths. */
+/**
+ * A party member in one CLP and one ward: special-category personal data, read only through audited paths.
+ * <p>R__member_search.sql: every write keeps member_search and the name-word dictionary (triggers member_search_*).
+ */
 @Entity
 @Table(name = "member")
 public class Member extends PanacheEntityBase {

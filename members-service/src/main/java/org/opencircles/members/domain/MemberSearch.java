@@ -12,6 +12,7 @@ import java.util.UUID;
 /**
  * What search reads of a member not erased: folded search text, name and CLP, kept by the database from the member
  * row (V12); read here, never written.
+ * <p>R__member_search.sql: kept by triggers on member (member_search_insert, _update, _delete, _truncate).
  */
 @Entity
 @Immutable

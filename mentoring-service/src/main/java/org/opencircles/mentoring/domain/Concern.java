@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A safeguarding concern about a mentee, a mentor or a pairing: what was raised is fixed; its history only grows. */
+/**
+ * A safeguarding concern about a mentee, a mentor or a pairing: what was raised is fixed; its history only grows.
+ * <p>R__concern_history.sql: the database refuses to change what was raised or to delete it (triggers concern_facts_fixed, concern_not_deleted).
+ */
 @Entity
 @Table(name = "concern")
 public class Concern extends PanacheEntityBase {

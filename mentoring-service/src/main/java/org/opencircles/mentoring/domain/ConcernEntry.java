@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One step in a concern's history, timestamped and attributed; the database refuses to change or delete it. */
+/**
+ * One step in a concern's history, timestamped and attributed; the database refuses to change or delete it.
+ * <p>R__concern_history.sql: the database refuses to change or delete an entry (trigger concern_entry_append_only).
+ */
 @Entity
 @Table(name = "concern_entry")
 public class ConcernEntry extends PanacheEntityBase {
