@@ -1,25 +1,18 @@
 package org.opencircles.actions;
 
-import org.opencircles.testkit.KafkaBroker;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.service.FollowUpService;
-import org.opencircles.events.MentoringPayloads;
-import org.opencircles.platform.consumer.EventConsumers;
-import org.opencircles.testkit.Postgres;
-import org.opencircles.testkit.PostgresTestResource;
-import org.opencircles.testkit.TcpProxy;
-import org.opencircles.testkit.TopicProbe;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,17 +21,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.opencircles.actions.domain.FollowUp;
+import org.opencircles.actions.service.FollowUpService;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.platform.consumer.EventConsumers;
+import org.opencircles.testkit.DatabaseServerGuard;
+import org.opencircles.testkit.KafkaBroker;
+import org.opencircles.testkit.Postgres;
+import org.opencircles.testkit.PostgresTestResource;
+import org.opencircles.testkit.TcpProxy;
+import org.opencircles.testkit.TopicProbe;
 
 /**
  * What happens to events when things go wrong: the database goes away, a second consumer joins and leaves, the
@@ -81,18 +82,25 @@ class ConsumerFaultTest {
     }
 
     private static long projected(List<UUID> members) {
-        return Postgres.number(DB, "select count(*) from member_projection where member_id = any(?)",
-                (Object) members.toArray(UUID[]::new));
+        return Postgres.number(DB, "select count(*) from member_projection where member_id = any(?)", (Object)
+                members.toArray(UUID[]::new));
     }
 
     private static void assertAppliedExactlyOnce(List<UUID> members) {
         // One inbox row per event and one NEW_MEMBER_NOT_CONTACTED follow-up per member: nothing doubled.
         assertThat(projected(members), equalTo((long) members.size()));
-        assertThat(Postgres.number(DB, "select count(*) from follow_up where reason = 'NEW_MEMBER_NOT_CONTACTED' "
-                + "and subject_id = any(?)", (Object) members.toArray(UUID[]::new)), equalTo((long) members.size()));
+        assertThat(
+                Postgres.number(
+                        DB,
+                        "select count(*) from follow_up where reason = 'NEW_MEMBER_NOT_CONTACTED' "
+                                + "and subject_id = any(?)",
+                        (Object) members.toArray(UUID[]::new)),
+                equalTo((long) members.size()));
         Set<String> keys = members.stream().map(UUID::toString).collect(Collectors.toSet());
-        assertThat("nothing dead-lettered", TopicProbe.readAll(KafkaBroker.bootstrapServers(), "actions-service.dlq",
-                r -> keys.contains(r.key())), empty());
+        assertThat(
+                "nothing dead-lettered",
+                TopicProbe.readAll(KafkaBroker.bootstrapServers(), "actions-service.dlq", r -> keys.contains(r.key())),
+                empty());
     }
 
     @Test
@@ -102,18 +110,22 @@ class ConsumerFaultTest {
         Future<List<UUID>> joining = joinSteadily("CRN", 80, 10);
         Thread.sleep(2_000);
         database.cut();
-        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
-        RestAssured.get("/q/health/ready").then().statusCode(503)
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+        RestAssured.get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"));
         Thread.sleep(6_000);
         database.restore();
 
         List<UUID> members = joining.get();
         await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
-        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
         assertAppliedExactlyOnce(members);
-        assertThat(Postgres.number(DB, "select count(*) from processed_event") - before,
-                equalTo((long) members.size()));
+        assertThat(
+                Postgres.number(DB, "select count(*) from processed_event") - before, equalTo((long) members.size()));
     }
 
     @Test
@@ -124,9 +136,11 @@ class ConsumerFaultTest {
         Thread.sleep(1_500);
         Postgres.refuseConnections(DB);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
-            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").asString()
-                    .contains("the database does not answer"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            RestAssured.get("/q/health/ready").asString().contains("the database does not answer"));
             // Events keep arriving while it refuses: they wait too.
             Thread.sleep(3_000);
         } finally {
@@ -134,20 +148,31 @@ class ConsumerFaultTest {
         }
         List<UUID> members = joining.get();
         await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
-        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
         assertAppliedExactlyOnce(members);
     }
 
     @Test
     void theDatabaseServerRestartingMidStreamLosesNothingAndDeadLettersNothing() throws Exception {
-        Future<List<UUID>> joining = joinSteadily("CRN", 40, 10);
-        Thread.sleep(1_500);
-        boolean restarted = Postgres.restartServer();
-        List<UUID> members = joining.get();
-        Assumptions.assumeTrue(restarted, "this machine's PostgreSQL cannot be restarted by the tests");
-        await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
-        await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
-        assertAppliedExactlyOnce(members);
+        // The server is shared with the other modules' tests when the build runs them in parallel: the whole case
+        // holds it (they wait between their tests), so the restart still falls in the middle of the stream.
+        DatabaseServerGuard.exclusively(() -> {
+            try {
+                Future<List<UUID>> joining = joinSteadily("CRN", 40, 10);
+                Thread.sleep(1_500);
+                boolean restarted = Postgres.restartServer();
+                List<UUID> members = joining.get();
+                Assumptions.assumeTrue(restarted, "this machine's PostgreSQL cannot be restarted by the tests");
+                await().atMost(Duration.ofSeconds(60)).until(() -> projected(members) == members.size());
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+                assertAppliedExactlyOnce(members);
+                return null;
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
@@ -156,7 +181,8 @@ class ConsumerFaultTest {
         Thread.sleep(1_000);
         Postgres.statementTimeout(DB, "1ms");
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
             Thread.sleep(3_000);
         } finally {
             Postgres.statementTimeout(DB, null);
@@ -174,11 +200,13 @@ class ConsumerFaultTest {
         Thread.sleep(1_000);
         List<Connection> held = new ArrayList<>();
         try {
-            int max = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+            int max =
+                    dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
             for (int i = 0; i < max; i++) {
                 held.add(dataSource.getConnection());
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503);
             Thread.sleep(2_000);
         } finally {
             for (Connection c : held) {
@@ -199,16 +227,26 @@ class ConsumerFaultTest {
         Postgres.execute(DB, """
                 insert into outbox_event (event_id, topic, aggregate_id, message_key, type, envelope, created_at)
                 values ('%s', 'relay-parking', 'a', 'a', 'test.big', '%s', now()),
-                       ('%s', 'relay-parking', 'a', 'a', 'test.small', '{"small":true}', now())"""
-                .formatted(big, huge, small));
-        TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "relay-parking",
-                r -> r.value().path("small").asBoolean(), Duration.ofSeconds(20));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Postgres.number(DB,
-                "select count(*) from outbox_event where event_id in (?, ?)", big, small) == 0);
-        assertThat(Postgres.column(DB, "select reason from outbox_parked where event_id = ?", big).get(0).toString(),
+                       ('%s', 'relay-parking', 'a', 'a', 'test.small', '{"small":true}', now())""".formatted(big, huge, small));
+        TopicProbe.awaitRecord(
+                KafkaBroker.bootstrapServers(),
+                "relay-parking",
+                r -> r.value().path("small").asBoolean(),
+                Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        Postgres.number(DB, "select count(*) from outbox_event where event_id in (?, ?)", big, small)
+                                == 0);
+        assertThat(
+                Postgres.column(DB, "select reason from outbox_parked where event_id = ?", big)
+                        .get(0)
+                        .toString(),
                 containsString("RecordTooLargeException"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> RestAssured.get("/q/metrics").asString().lines()
-                .anyMatch(l -> l.startsWith("open_circles_outbox_parked ") && !l.endsWith(" 0.0")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> RestAssured.get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("open_circles_outbox_parked ") && !l.endsWith(" 0.0")));
         Postgres.execute(DB, "delete from outbox_parked where event_id = '" + big + "'");
     }
 
@@ -228,9 +266,10 @@ class ConsumerFaultTest {
     @Test
     void theClockAndAConsumerTouchingOneFollowUpAtOnceBothTakeEffect() throws Exception {
         UUID member = Upstream.memberJoined("ISN");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Postgres.number(DB,
-                "select count(*) from follow_up where subject_id = ?", member) == 1);
-        UUID followUp = (UUID) Postgres.column(DB, "select id from follow_up where subject_id = ?", member).get(0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Postgres.number(DB, "select count(*) from follow_up where subject_id = ?", member) == 1);
+        UUID followUp = (UUID) Postgres.column(DB, "select id from follow_up where subject_id = ?", member)
+                .get(0);
 
         // Play the clock: hold the row locked, open it when due, and commit only after the consumer, applying a
         // call to the member, has read the row and is waiting to write it.
@@ -243,15 +282,27 @@ class ConsumerFaultTest {
             sleep(2_000);
         });
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "RESOLVED".equals(Postgres.column(DB,
-                "select status from follow_up where id = ?", followUp).get(0)));
-        List<TopicProbe.Received> published = TopicProbe.awaitRecords(KafkaBroker.bootstrapServers(), "follow-ups",
-                r -> followUp.toString().equals(r.key()), 2, Duration.ofSeconds(20));
-        assertThat(published.stream().map(r -> r.value().path("type").asText()).toList(),
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "RESOLVED"
+                        .equals(Postgres.column(DB, "select status from follow_up where id = ?", followUp)
+                                .get(0)));
+        List<TopicProbe.Received> published = TopicProbe.awaitRecords(
+                KafkaBroker.bootstrapServers(),
+                "follow-ups",
+                r -> followUp.toString().equals(r.key()),
+                2,
+                Duration.ofSeconds(20));
+        assertThat(
+                published.stream().map(r -> r.value().path("type").asText()).toList(),
                 equalTo(List.of("follow-up.due", "follow-up.closed")));
-        assertThat(TopicProbe.readAll(KafkaBroker.bootstrapServers(), "actions-service.dlq",
-                r -> member.toString().equals(r.key())), empty());
-        assertThat(FollowUpReason.NEW_MEMBER_NOT_CONTACTED.name(),
+        assertThat(
+                TopicProbe.readAll(
+                        KafkaBroker.bootstrapServers(),
+                        "actions-service.dlq",
+                        r -> member.toString().equals(r.key())),
+                empty());
+        assertThat(
+                FollowUpReason.NEW_MEMBER_NOT_CONTACTED.name(),
                 equalTo(published.get(1).value().path("payload").path("reason").asText()));
     }
 
@@ -262,18 +313,24 @@ class ConsumerFaultTest {
                 {"eventId":"%s","type":"member.joined","version":1,"occurredAt":"%s","aggregateType":"member",
                  "aggregateId":"%s","traceId":"abc","payload":{"memberId":"%s","clpCode":"DWN","wardCode":"DWN-W1",
                  "status":"ACTIVE","joinedOn":"%s","adultOn":null,"youthUntil":null,"guardianConsent":false,
-                 "preferredLanguage":"cy"}}""".formatted(UUID.randomUUID(), Instant.now(), member, member,
-                LocalDate.now());
+                 "preferredLanguage":"cy"}}""".formatted(UUID.randomUUID(), Instant.now(), member, member, LocalDate.now());
         TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", member.toString(), newer);
         await().atMost(Duration.ofSeconds(20)).until(() -> projected(List.of(member)) == 1);
-        assertThat(Postgres.column(DB, "select clp_code from member_projection where member_id = ?", member),
+        assertThat(
+                Postgres.column(DB, "select clp_code from member_projection where member_id = ?", member),
                 equalTo(List.of("DWN")));
 
         UUID future = UUID.randomUUID();
-        TopicProbe.send(KafkaBroker.bootstrapServers(), "member-events", future.toString(),
+        TopicProbe.send(
+                KafkaBroker.bootstrapServers(),
+                "member-events",
+                future.toString(),
                 newer.replace("\"version\":1", "\"version\":2").replace(member.toString(), future.toString()));
-        TopicProbe.Received dead = TopicProbe.awaitRecord(KafkaBroker.bootstrapServers(), "actions-service.dlq",
-                r -> future.toString().equals(r.key()), Duration.ofSeconds(20));
+        TopicProbe.Received dead = TopicProbe.awaitRecord(
+                KafkaBroker.bootstrapServers(),
+                "actions-service.dlq",
+                r -> future.toString().equals(r.key()),
+                Duration.ofSeconds(20));
         assertThat(dead.headers().get("dead-letter-reason"), containsString("member.joined version 2"));
         assertThat(dead.headers().get("dead-letter-consumer"), equalTo("actions-service/member-events"));
         assertThat(dead.headers().get("dead-letter-topic"), equalTo("member-events"));
@@ -288,19 +345,33 @@ class ConsumerFaultTest {
             UUID mentee = UUID.randomUUID();
             UUID pairing = UUID.randomUUID();
             Upstream.publish(new MentoringPayloads.MenteeEnrolled(mentee, member, "DWN", LocalDate.now()), mentee);
-            Upstream.publish(new MentoringPayloads.PairingActivated(pairing, UUID.randomUUID(), mentee, member, "DWN",
-                    LocalDate.now()), pairing);
+            Upstream.publish(
+                    new MentoringPayloads.PairingActivated(
+                            pairing, UUID.randomUUID(), mentee, member, "DWN", LocalDate.now()),
+                    pairing);
             mentees.add(mentee);
         }
         Object ids = mentees.toArray(UUID[]::new);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Postgres.number(DB,
-                "select count(*) from mentee_projection where status = 'PAIRED' and mentee_id = any(?)", ids) == 20);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Postgres.number(
+                                DB,
+                                "select count(*) from mentee_projection where status = 'PAIRED' and mentee_id = any(?)",
+                                ids)
+                        == 20);
         // Past the wait limit (3 s in tests) and a few clock ticks: no mentee may have been followed up as waiting.
         sleep(5_000);
-        assertThat(Postgres.column(DB, "select subject_id from follow_up where reason = 'MENTEE_WAITING' "
-                + "and status = 'OPEN' and subject_id = any(?)", ids), hasSize(0));
-        assertThat(Postgres.column(DB, "select status from mentee_projection where mentee_id = any(?)", ids).stream()
-                .distinct().toList(), equalTo(List.of("PAIRED")));
+        assertThat(
+                Postgres.column(
+                        DB,
+                        "select subject_id from follow_up where reason = 'MENTEE_WAITING' "
+                                + "and status = 'OPEN' and subject_id = any(?)",
+                        ids),
+                hasSize(0));
+        assertThat(
+                Postgres.column(DB, "select status from mentee_projection where mentee_id = any(?)", ids).stream()
+                        .distinct()
+                        .toList(),
+                equalTo(List.of("PAIRED")));
     }
 
     private static void sleep(long millis) {

@@ -1,7 +1,5 @@
 package org.opencircles.e2e;
 
-import org.opencircles.testkit.StaffDirectory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.opencircles.testkit.Ports;
+import org.opencircles.testkit.StaffDirectory;
 
 /**
  * The real identity provider for the end-to-end tests: Keycloak's distribution (unpacked by the build), started
@@ -35,18 +35,21 @@ final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final String issuer;
     private final Map<String, String> secrets;
-    private final long startMillis;
+    private final long startedNanos;
+    /** How long it took to answer, once it has; -1 until then. */
+    private volatile long startMillis = -1;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private KeycloakServer(Process process, String issuer, Map<String, String> secrets, long startMillis) {
+    private KeycloakServer(Process process, String issuer, Map<String, String> secrets, long startedNanos) {
         this.process = process;
         this.issuer = issuer;
         this.secrets = secrets;
-        this.startMillis = startMillis;
+        this.startedNanos = startedNanos;
     }
 
-    /** One Keycloak per test JVM, started on first use. */
+    /** One Keycloak per test JVM, started on first use; {@link #awaitReady()} before signing anyone in. */
     static synchronized KeycloakServer get() throws Exception {
         if (running == null) {
             running = start();
@@ -74,31 +77,49 @@ final class KeycloakServer implements AutoCloseable {
         for (String person : StaffDirectory.roles().keySet()) {
             secrets.put(person, randomSecret());
         }
-        int port = org.opencircles.testkit.Ports.free();
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm")
+        int port = Ports.free();
+        ProcessBuilder pb = new ProcessBuilder(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + port,
+                        "--import-realm")
                 .redirectErrorStream(true)
-                .redirectOutput(repo.resolve("e2e-tests/target/e2e-logs/keycloak.log").toFile());
+                .redirectOutput(
+                        repo.resolve("e2e-tests/target/e2e-logs/keycloak.log").toFile());
         Files.createDirectories(repo.resolve("e2e-tests/target/e2e-logs"));
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", javaHome());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomSecret());
-        secrets.forEach((person, secret) -> env.put(StaffDirectory.NOTIFIER.equals(person) ? "OC_NOTIFIER_SECRET"
-                : "OC_PW_" + person.toUpperCase().replace('-', '_'), secret));
+        secrets.forEach((person, secret) -> env.put(
+                StaffDirectory.NOTIFIER.equals(person)
+                        ? "OC_NOTIFIER_SECRET"
+                        : "OC_PW_" + person.toUpperCase().replace('-', '_'),
+                secret));
         long started = System.nanoTime();
         Process process = pb.start();
-        String issuer = "http://127.0.0.1:" + port + "/realms/open-circles";
-        KeycloakServer server = new KeycloakServer(process, issuer, secrets, 0);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        return new KeycloakServer(process, "http://127.0.0.1:" + port + "/realms/open-circles", secrets, started);
+    }
+
+    /**
+     * Waits until Keycloak answers (at most 180 s from its start). Started without waiting, so that it boots while
+     * the services do: they need its issuer at startup, its keys only when the first token comes.
+     */
+    synchronized void awaitReady() throws Exception {
+        if (startMillis >= 0) {
+            return;
+        }
+        long deadline = startedNanos + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited; see e2e-tests/target/e2e-logs/keycloak.log");
             }
-            if (server.answers()) {
-                return new KeycloakServer(process, issuer, secrets, (System.nanoTime() - started) / 1_000_000);
+            if (answers()) {
+                startMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+                return;
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
         process.destroyForcibly();
         throw new IllegalStateException("Keycloak was not ready within 180 s");
@@ -130,13 +151,16 @@ final class KeycloakServer implements AutoCloseable {
         String form = StaffDirectory.NOTIFIER.equals(person)
                 ? "grant_type=client_credentials&client_id=open-circles-notifier&client_secret=" + encode(secret)
                 : "grant_type=password&client_id=open-circles-cli&username=" + encode(person) + "&password="
-                + encode(secret);
+                        + encode(secret);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(issuer + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token =
+                    Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
                 throw new IllegalStateException("Keycloak refused " + person + ": " + response.statusCode());
             }
@@ -149,15 +173,24 @@ final class KeycloakServer implements AutoCloseable {
     /** Signs in with a wrong password: Keycloak must say no. */
     int statusForWrongPassword(String person) throws Exception {
         String form = "grant_type=password&client_id=open-circles-cli&username=" + encode(person) + "&password=demo";
-        return http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private boolean answers() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -215,7 +248,6 @@ final class KeycloakServer implements AutoCloseable {
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
-
 
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

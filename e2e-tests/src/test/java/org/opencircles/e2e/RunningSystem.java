@@ -1,9 +1,10 @@
 package org.opencircles.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.restassured.RestAssured;
-import org.opencircles.testkit.KafkaBroker;
-import org.opencircles.testkit.Postgres;
-
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.opencircles.testkit.KafkaBroker;
+import org.opencircles.testkit.Ports;
+import org.opencircles.testkit.Postgres;
+import org.opencircles.testkit.SmtpFront;
 
 /**
  * The four packaged services started as separate processes, exactly as they run in production (prod profile,
@@ -25,10 +31,9 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, String> urls = new LinkedHashMap<>();
     final String bootstrap;
     final KeycloakServer keycloak;
-    final com.icegreen.greenmail.util.GreenMail mail =
-            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     /** Between the notifier and the mail server. */
-    org.opencircles.testkit.SmtpFront smtp;
+    SmtpFront smtp;
 
     private RunningSystem(String bootstrap, KeycloakServer keycloak) {
         this.bootstrap = bootstrap;
@@ -52,14 +57,15 @@ final class RunningSystem implements AutoCloseable {
     private void launch(Map<String, String> extraEnv) throws Exception {
         KafkaBroker.createTopics();
         mail.start();
-        smtp = org.opencircles.testkit.SmtpFront.start(mail.getSmtp().getPort());
+        smtp = SmtpFront.start(mail.getSmtp().getPort());
         for (String service : List.of("members", "actions", "mentoring", "notifier")) {
             String database = "e2e_" + service;
             Postgres.ensureDatabase(database, true);
-            int port = org.opencircles.testkit.Ports.free();
+            int port = Ports.free();
             Path jar = root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run the reactor (./mvnw verify) so services are packaged first");
+                throw new IllegalStateException(
+                        jar + " is missing: run the reactor (./mvnw verify) so services are packaged first");
             }
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -81,6 +87,7 @@ final class RunningSystem implements AutoCloseable {
         for (Map.Entry<String, String> service : urls.entrySet()) {
             awaitReady(service.getKey(), service.getValue(), Duration.ofSeconds(120));
         }
+        keycloak.awaitReady();
     }
 
     private static Path root() {
@@ -92,7 +99,8 @@ final class RunningSystem implements AutoCloseable {
         Files.createDirectories(logs);
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve(service + ".log").toFile()));
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -102,7 +110,7 @@ final class RunningSystem implements AutoCloseable {
         Process process = processes.get(service);
         process.destroyForcibly();
         try {
-            process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+            process.waitFor(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -124,17 +132,26 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** A request to {@code service} signed in as {@code user}, with a token Keycloak issued to them. */
-    io.restassured.specification.RequestSpecification as(String service, String user) {
-        return RestAssured.given().baseUri(url(service)).auth().oauth2(keycloak.token(user))
-                .contentType(io.restassured.http.ContentType.JSON);
+    RequestSpecification as(String service, String user) {
+        return RestAssured.given()
+                .baseUri(url(service))
+                .auth()
+                .oauth2(keycloak.token(user))
+                .contentType(ContentType.JSON);
     }
 
     /** Dulwich and West Norwood with its Herne Hill ward, created by the admin as a fresh deployment would be. */
     void createDulwichAndWestNorwood() {
-        as("members", "admin").body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
-                .post("/clps").then().statusCode(201);
-        as("members", "admin").body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
-                .post("/clps/DWN/wards").then().statusCode(201);
+        as("members", "admin")
+                .body(Map.of("code", "DWN", "name", "Dulwich and West Norwood", "region", "London"))
+                .post("/clps")
+                .then()
+                .statusCode(201);
+        as("members", "admin")
+                .body(Map.of("code", "DWN-HERNE-HILL", "name", "Herne Hill"))
+                .post("/clps/DWN/wards")
+                .then()
+                .statusCode(201);
     }
 
     private void awaitReady(String service, String url, Duration timeout) throws InterruptedException {
@@ -164,7 +181,7 @@ final class RunningSystem implements AutoCloseable {
         mail.stop();
         for (Process p : processes.values()) {
             try {
-                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

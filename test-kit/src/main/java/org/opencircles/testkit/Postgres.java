@@ -1,10 +1,16 @@
 package org.opencircles.testkit;
 
+import java.io.File;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real PostgreSQL server tests run against: a container where Docker answers ({@link Infrastructure}), otherwise
@@ -13,15 +19,15 @@ import java.sql.Statement;
  */
 public final class Postgres {
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     public static String host() {
         return containers() ? Containers.postgres().getHost() : env("OC_TEST_PG_HOST", "127.0.0.1");
     }
 
     public static String port() {
-        return containers() ? String.valueOf(Containers.postgres().getMappedPort(5432))
+        return containers()
+                ? String.valueOf(Containers.postgres().getMappedPort(5432))
                 : env("OC_TEST_PG_PORT", "5432");
     }
 
@@ -47,7 +53,7 @@ public final class Postgres {
             throw new IllegalArgumentException("Unsafe database name " + database);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             if (fresh) {
                 s.execute("drop database if exists " + database + " with (force)");
             }
@@ -57,8 +63,10 @@ public final class Postgres {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":" + port()
-                    + " as " + user() + " (run .ci/run or scripts/postgres.sh): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is not reachable at " + host() + ":" + port() + " as " + user()
+                            + " (run .ci/run or scripts/postgres.sh): " + e.getMessage(),
+                    e);
         }
         return jdbcUrl(database);
     }
@@ -67,13 +75,13 @@ public final class Postgres {
      * The first column of every row a query returns, read straight from {@code database} (not through the
      * application): for asserting what a projection or inbox holds.
      */
-    public static java.util.List<Object> column(String database, String sql, Object... params) {
+    public static List<Object> column(String database, String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
-             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            java.util.List<Object> values = new java.util.ArrayList<>();
+            List<Object> values = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getObject(1));
@@ -104,8 +112,10 @@ public final class Postgres {
      * Null resets it.
      */
     public static void statementTimeout(String database, String timeout) {
-        admin("alter database " + safe(database) + (timeout == null ? " reset statement_timeout"
-                : " set statement_timeout = '" + timeout.replaceAll("[^0-9a-z]", "") + "'"));
+        admin("alter database " + safe(database)
+                + (timeout == null
+                        ? " reset statement_timeout"
+                        : " set statement_timeout = '" + timeout.replaceAll("[^0-9a-z]", "") + "'"));
         admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + safe(database) + "'");
     }
 
@@ -115,12 +125,19 @@ public final class Postgres {
      * false, doing nothing, otherwise.
      */
     public static boolean restartServer() {
-        if (containers() || !new java.io.File("/usr/bin/pg_ctlcluster").canExecute()
+        if (containers()
+                || !new File("/usr/bin/pg_ctlcluster").canExecute()
                 || !"root".equals(System.getProperty("user.name"))) {
             return false;
         }
+        return DatabaseServerGuard.exclusively(Postgres::restartCluster);
+    }
+
+    private static boolean restartCluster() {
         try {
-            Process list = new ProcessBuilder("pg_lsclusters", "-h").redirectErrorStream(true).start();
+            Process list = new ProcessBuilder("pg_lsclusters", "-h")
+                    .redirectErrorStream(true)
+                    .start();
             String cluster = null;
             for (String line : new String(list.getInputStream().readAllBytes()).split("\n")) {
                 String[] f = line.trim().split("\\s+");
@@ -132,14 +149,22 @@ public final class Postgres {
             if (cluster == null) {
                 return false;
             }
-            Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", cluster.split("/")[0],
-                    cluster.split("/")[1], "restart", "-m", "fast").redirectErrorStream(true).start();
+            Process restart = new ProcessBuilder(
+                            "pg_ctlcluster",
+                            "--skip-systemctl-redirect",
+                            cluster.split("/")[0],
+                            cluster.split("/")[1],
+                            "restart",
+                            "-m",
+                            "fast")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(restart.getInputStream().readAllBytes());
-            if (!restart.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || restart.exitValue() != 0) {
+            if (!restart.waitFor(60, TimeUnit.SECONDS) || restart.exitValue() != 0) {
                 throw new IllegalStateException("pg_ctlcluster restart failed: " + output);
             }
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,7 +175,7 @@ public final class Postgres {
     /** Runs one statement on the server's {@code postgres} database, as the tests' administrator. */
     private static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Failed on the postgres database: " + e.getMessage(), e);
@@ -167,7 +192,7 @@ public final class Postgres {
     /** Runs statements that return no rows (DDL, say) on {@code database}, as the tests' administrator. */
     public static void execute(String database, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Failed on " + database + ": " + e.getMessage(), e);
