@@ -8,26 +8,26 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.ws.rs.QueryParam;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.members.service.ClpService;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ApiDescriptions;
 import org.opencircles.platform.security.Roles;
-
-import java.net.URI;
-import java.util.List;
 
 /** CLPs and their wards. */
 @Path("/clps")
 @Tag(name = "CLPs and wards")
-@APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "The caller's role or CLPs do not allow this")
+@APIResponse(responseCode = "401", description = ApiDescriptions.NOT_SIGNED_IN)
+@APIResponse(responseCode = "403", description = ApiDescriptions.NOT_ALLOWED)
 public class ClpResource {
 
     @Inject
@@ -36,7 +36,7 @@ public class ClpResource {
     @GET
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.ADMIN})
     @Operation(summary = "CLPs the caller may see, by name, with their wards")
-    @APIResponse(responseCode = "400", description = "A filter, page or size is not valid (problem+json naming it)")
+    @APIResponse(responseCode = "400", description = ApiDescriptions.BAD_FILTER_OR_PAGE)
     @APIResponse(responseCode = "200", description = "A page of CLPs with their wards")
     public PageView<ClpView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return clps.list(Paging.of(page, size)).map(c -> ClpView.of(c.clp(), c.wards()));
@@ -45,7 +45,7 @@ public class ClpResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.SECRETARY, Roles.ORGANISER, Roles.YOUTH_OFFICER, Roles.ADMIN})
-    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "404", description = ApiDescriptions.NOT_FOUND_IN_SCOPE)
     @APIResponse(responseCode = "200", description = "The CLP with its wards")
     public ClpView get(@PathParam("code") String code) {
         ClpService.ClpWithWards found = clps.get(code);
@@ -55,25 +55,28 @@ public class ClpResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a CLP")
-    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
+    @APIResponse(responseCode = "400", description = ApiDescriptions.BAD_FIELD)
     @APIResponse(responseCode = "409", description = "A CLP with that code or name exists")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response create(@Valid @NotNull ClpRequest request) {
         Clp clp = clps.create(new ClpService.CreateClp(request.code(), request.name(), request.region()));
-        return Response.created(URI.create("/clps/" + clp.code)).entity(ClpView.of(clp, List.of())).build();
+        return Response.created(URI.create("/clps/" + clp.code))
+                .entity(ClpView.of(clp, List.of()))
+                .build();
     }
 
     @POST
     @Path("/{code}/wards")
     @RolesAllowed({Roles.ADMIN, Roles.SECRETARY})
     @Operation(summary = "Add a ward to a CLP")
-    @APIResponse(responseCode = "400", description = "A field is missing or wrong (problem+json naming it)")
-    @APIResponse(responseCode = "404", description = "Not found, or not in the caller's CLPs (whether it exists elsewhere is not said)")
+    @APIResponse(responseCode = "400", description = ApiDescriptions.BAD_FIELD)
+    @APIResponse(responseCode = "404", description = ApiDescriptions.NOT_FOUND_IN_SCOPE)
     @APIResponse(responseCode = "409", description = "A ward with that code, or that name in the CLP, exists")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addWard(@PathParam("code") String code, @Valid @NotNull WardRequest request) {
         Ward ward = clps.addWard(code, new ClpService.AddWard(request.code(), request.name()));
         return Response.created(URI.create("/clps/" + code + "/wards/" + ward.code))
-                .entity(ClpView.WardView.of(ward)).build();
+                .entity(ClpView.WardView.of(ward))
+                .build();
     }
 }

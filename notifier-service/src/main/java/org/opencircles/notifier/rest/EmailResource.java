@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import org.opencircles.notifier.domain.Email;
 import org.opencircles.notifier.service.EmailLog;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ApiDescriptions;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
@@ -22,7 +24,7 @@ import org.opencircles.platform.security.Roles;
 @Path("/emails")
 @Tag(name = "Sent log")
 @RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "401", description = ApiDescriptions.NOT_SIGNED_IN)
 @APIResponse(responseCode = "403", description = "Not an admin")
 public class EmailResource {
 
@@ -36,13 +38,19 @@ public class EmailResource {
     @Operation(summary = "Emails, newest first, by status, kind, recipient or follow-up")
     @APIResponse(responseCode = "200", description = "A page of emails")
     @APIResponse(responseCode = "400", description = "A bad filter, page or size (problem+json naming the field)")
-    public PageView<EmailView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-                                    @QueryParam("recipient") String recipient,
-                                    @QueryParam("followUpId") String followUpId,
-                                    @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageView<Email> found = log.list(FieldValues.parseEnum(Email.Status.class, status, "status"),
+    public PageView<EmailView> list(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("recipient") String recipient,
+            @QueryParam("followUpId") String followUpId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        PageView<Email> found = log.list(
+                FieldValues.parseEnum(Email.Status.class, status, "status"),
                 FieldValues.parseEnum(Email.Kind.class, kind, "kind"),
-                recipient == null || recipient.isBlank() ? null : recipient.trim().toLowerCase(java.util.Locale.ROOT),
+                recipient == null || recipient.isBlank()
+                        ? null
+                        : recipient.trim().toLowerCase(Locale.ROOT),
                 followUpId == null || followUpId.isBlank() ? null : FieldValues.parseId(followUpId, "followUpId"),
                 Paging.of(page, size));
         return found.map(EmailView::of);

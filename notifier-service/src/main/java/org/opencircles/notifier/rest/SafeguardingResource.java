@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencircles.notifier.service.SafeguardingCoverage;
 import org.opencircles.notifier.service.SafeguardingCoverage.UncoveredClp;
 import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.problem.ApiDescriptions;
 import org.opencircles.platform.security.Roles;
 
 /**
@@ -19,7 +20,7 @@ import org.opencircles.platform.security.Roles;
 @Path("/safeguarding")
 @Tag(name = "Safeguarding cover")
 @RolesAllowed({Roles.ADMIN, Roles.SAFEGUARDING_LEAD, Roles.DATA_PROTECTION, Roles.OPERATOR})
-@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "401", description = ApiDescriptions.NOT_SIGNED_IN)
 @APIResponse(responseCode = "403", description = "Not an admin, safeguarding lead, DPO or operator")
 public class SafeguardingResource {
 
@@ -28,7 +29,8 @@ public class SafeguardingResource {
 
     @GET
     @Path("/uncovered-clps")
-    @Operation(summary = "CLPs without a safeguarding lead, with their open concerns and the fallback that hears of them")
+    @Operation(
+            summary = "CLPs without a safeguarding lead, with their open concerns and the fallback that hears of them")
     @APIResponse(responseCode = "200", description = "Every uncovered CLP, as one page")
     public PageView<UncoveredClp> uncovered() {
         return PageView.whole(coverage.uncovered());

@@ -7,6 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,13 +17,11 @@ import org.opencircles.platform.deadletter.DeadLetterService.ReplaySummary;
 import org.opencircles.platform.deadletter.DeadLetterService.State;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ApiDescriptions;
 import org.opencircles.platform.problem.FieldValues;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.security.Roles;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The operator's view of this service's dead letters: list them, replay one or all of a type through the same
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @Path("/admin/dead-letters")
 @Tag(name = "Dead letters")
 @RolesAllowed(Roles.OPERATOR)
-@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "401", description = ApiDescriptions.NOT_SIGNED_IN)
 @APIResponse(responseCode = "403", description = "Not an operator")
 public class DeadLetterResource {
 
@@ -44,17 +44,21 @@ public class DeadLetterResource {
     CallerScope caller;
 
     /** Why a dead letter is discarded: the operator's words about the message, never about a person. */
-    public record DiscardRequest(String reason) {
-    }
+    public record DiscardRequest(String reason) {}
 
     @GET
     @Operation(summary = "Dead letters, newest first: where each came from, its event type, why, and what was done")
     @APIResponse(responseCode = "200", description = "A page of dead letters")
     @APIResponse(responseCode = "400", description = "A bad state, page or size (problem+json naming the field)")
-    public PageView<DeadLetter> list(@QueryParam("state") String state, @QueryParam("type") String type,
-                                     @QueryParam("page") String page, @QueryParam("size") String size) {
-        return deadLetters.list(FieldValues.parseEnum(State.class, state, "state"),
-                type == null || type.isBlank() ? null : type.trim(), Paging.of(page, size));
+    public PageView<DeadLetter> list(
+            @QueryParam("state") String state,
+            @QueryParam("type") String type,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return deadLetters.list(
+                FieldValues.parseEnum(State.class, state, "state"),
+                type == null || type.isBlank() ? null : type.trim(),
+                Paging.of(page, size));
     }
 
     @GET
@@ -100,15 +104,17 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such dead letter")
     public DeadLetter discard(@PathParam("id") String id, DiscardRequest request) {
         Matcher m = id(id);
-        String reason = request == null || request.reason() == null ? "" : request.reason().trim();
+        String reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().trim();
         if (reason.isEmpty()) {
             throw ProblemException.invalidField("reason", "is required: why the message is given up on");
         }
         if (reason.length() > 500) {
             throw ProblemException.invalidField("reason", "must be at most 500 characters");
         }
-        return deadLetters.discard(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), reason,
-                caller.principal());
+        return deadLetters.discard(
+                Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), reason, caller.principal());
     }
 
     private static Matcher id(String id) {
