@@ -1,8 +1,22 @@
 package org.opencircles.actions;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opencircles.actions.config.FollowUpConfig;
 import org.opencircles.actions.domain.FollowUp;
@@ -13,20 +27,6 @@ import org.opencircles.events.FollowUpReason;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.platform.consumer.ReceivedEvent;
 import org.opencircles.platform.time.CivilTime;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.anEmptyMap;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 
 /**
  * One consumer batch as the platform hands it over (the projections read up front, then the events in order): an
@@ -52,18 +52,43 @@ class MemberEventsBatchTest {
         UUID lapsed = UUID.randomUUID();
         LocalDate minorAdultOn = today.plusYears(2);
         List<ReceivedEvent> batch = List.of(
-                joined(recorded, new MemberPayloads.Joined(minor, "N810", "N810-W1", "ACTIVE", today, minorAdultOn,
-                        today.plusYears(11), false)),
-                joined(recorded, new MemberPayloads.Joined(longStanding, "N810", "N810-W2", "ACTIVE",
-                        today.minusYears(5), today.minusYears(20), today.minusYears(11), false)),
+                joined(
+                        recorded,
+                        new MemberPayloads.Joined(
+                                minor, "N810", "N810-W1", "ACTIVE", today, minorAdultOn, today.plusYears(11), false)),
+                joined(
+                        recorded,
+                        new MemberPayloads.Joined(
+                                longStanding,
+                                "N810",
+                                "N810-W2",
+                                "ACTIVE",
+                                today.minusYears(5),
+                                today.minusYears(20),
+                                today.minusYears(11),
+                                false)),
                 // The guardian's consent arrives in the same batch: the follow-up just scheduled is closed again.
-                ReceivedEvent.of(EventType.MEMBER_UPDATED, minor, new MemberPayloads.Updated(minor, "N810", "N810-W3",
-                        minorAdultOn, today.plusYears(11), true), recorded),
-                joined(recorded, new MemberPayloads.Joined(lapsed, "N811", "N811-W1", "LAPSED", today.minusYears(2),
-                        null, null, false)),
+                ReceivedEvent.of(
+                        EventType.MEMBER_UPDATED,
+                        minor,
+                        new MemberPayloads.Updated(minor, "N810", "N810-W3", minorAdultOn, today.plusYears(11), true),
+                        recorded),
+                joined(
+                        recorded,
+                        new MemberPayloads.Joined(
+                                lapsed, "N811", "N811-W1", "LAPSED", today.minusYears(2), null, null, false)),
                 // member.joined again for a member this batch has already written: applied on its own, as a change.
-                joined(recorded, new MemberPayloads.Joined(longStanding, "N810", "N810-W4", "ACTIVE",
-                        today.minusYears(5), today.minusYears(20), today.minusYears(11), false)));
+                joined(
+                        recorded,
+                        new MemberPayloads.Joined(
+                                longStanding,
+                                "N810",
+                                "N810-W4",
+                                "ACTIVE",
+                                today.minusYears(5),
+                                today.minusYears(20),
+                                today.minusYears(11),
+                                false)));
 
         QuarkusTransaction.requiringNew().run(() -> {
             handler.prepare(batch);
@@ -82,8 +107,9 @@ class MemberEventsBatchTest {
             assertThat(((MemberProjection) MemberProjection.findById(lapsed)).status, equalTo("LAPSED"));
 
             Map<FollowUpReason, FollowUp> minors = followUps(minor);
-            assertThat(minors.keySet(), equalTo(java.util.Set.of(FollowUpReason.GUARDIAN_CONSENT_MISSING,
-                    FollowUpReason.NEW_MEMBER_NOT_CONTACTED)));
+            assertThat(
+                    minors.keySet(),
+                    equalTo(Set.of(FollowUpReason.GUARDIAN_CONSENT_MISSING, FollowUpReason.NEW_MEMBER_NOT_CONTACTED)));
             FollowUp consent = minors.get(FollowUpReason.GUARDIAN_CONSENT_MISSING);
             assertThat(consent.status, equalTo(FollowUp.Status.RESOLVED));
             assertThat(consent.occurrence, equalTo("joined"));
@@ -100,8 +126,7 @@ class MemberEventsBatchTest {
     }
 
     private static Map<FollowUpReason, FollowUp> followUps(UUID subject) {
-        return FollowUp.<FollowUp>list("subjectId", subject).stream()
-                .collect(Collectors.toMap(f -> f.reason, f -> f));
+        return FollowUp.<FollowUp>list("subjectId", subject).stream().collect(Collectors.toMap(f -> f.reason, f -> f));
     }
 
     private static ReceivedEvent joined(Instant at, MemberPayloads.Joined payload) {

@@ -1,5 +1,14 @@
 package org.opencircles.actions;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.opencircles.testkit.Staff.as;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -7,15 +16,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.opencircles.testkit.Tokens;
-
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.testkit.Staff.as;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencircles.actions.rest.SignInResource;
+import org.opencircles.testkit.Tokens;
 
 /**
  * The organiser's page in a real browser (the system's Chromium driven by Playwright): the story, the charts, the
@@ -52,11 +54,14 @@ class OrganiserPageTest {
     @BeforeAll
     static void launch() {
         // Debian's Chromium; Playwright downloads no browser of its own.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("OC_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--no-sandbox")).setHeadless(true));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(System.getenv().getOrDefault("OC_CHROMIUM", "/usr/bin/chromium")))
+                        .setArgs(List.of("--no-sandbox"))
+                        .setHeadless(true));
     }
 
     @AfterAll
@@ -90,15 +95,38 @@ class OrganiserPageTest {
         Upstream.memberJoined(clp);
         Upstream.contact(called, clp, "CALLED");
         UUID owner = called;
-        Map<String, Object> fundraising = new HashMap<>(Map.of("clpCode", clp, "kind", "FUNDRAISING",
-                "title", "Quiz night", "madeAt", "Connecting to Win, Liverpool", "ownerMemberIds", List.of(owner),
-                "dueOn", LocalDate.now().plusDays(60).toString(), "targetPence", 100_000L));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                as("organiser-national").body(fundraising).post("/commitments").then().extract().statusCode() == 201);
+        Map<String, Object> fundraising = new HashMap<>(Map.of(
+                "clpCode",
+                clp,
+                "kind",
+                "FUNDRAISING",
+                "title",
+                "Quiz night",
+                "madeAt",
+                "Connecting to Win, Liverpool",
+                "ownerMemberIds",
+                List.of(owner),
+                "dueOn",
+                LocalDate.now().plusDays(60).toString(),
+                "targetPence",
+                100_000L));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> as("organiser-national")
+                                .body(fundraising)
+                                .post("/commitments")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
         // The two members nobody called get a follow-up each once the (test-short) wait is over.
-        await().atMost(Duration.ofSeconds(30)).until(() -> as("organiser-national")
-                .get("/follow-ups?clp=" + clp + "&reason=NEW_MEMBER_NOT_CONTACTED").then().extract()
-                .<List<?>>path("items").size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as("organiser-national")
+                                .get("/follow-ups?clp=" + clp + "&reason=NEW_MEMBER_NOT_CONTACTED")
+                                .then()
+                                .extract()
+                                .<List<?>>path("items")
+                                .size()
+                        == 2);
 
         try (BrowserContext context = signedIn("organiser-national", 1280, 900)) {
             Page page = context.newPage();
@@ -107,14 +135,21 @@ class OrganiserPageTest {
             assertThat(page.title(), equalTo(clp + ": organiser's page · Open Circles"));
             assertThat(page.locator("h1").textContent(), equalTo(clp));
             assertThat(page.locator(".who").textContent(), containsString("organiser-national"));
-            assertThat(page.locator(".story").textContent(),
+            assertThat(
+                    page.locator(".story").textContent(),
                     containsString("3 joined in the last 30 days; 2 of them (67%) have not been contacted yet."));
             page.waitForFunction("() => window.ocCharts === 5");
             assertThat(page.locator("canvas").count(), equalTo(5));
-            Locator weeks = page.locator("#chart-weeks").locator("xpath=ancestor::figure").locator("tbody tr").last();
+            Locator weeks = page.locator("#chart-weeks")
+                    .locator("xpath=ancestor::figure")
+                    .locator("tbody tr")
+                    .last();
             assertThat(weeks.locator("td").nth(0).textContent(), equalTo("3"));
             assertThat(weeks.locator("td").nth(1).textContent(), equalTo("1"));
-            assertThat(page.locator("#chart-money").locator("xpath=ancestor::figure").textContent(),
+            assertThat(
+                    page.locator("#chart-money")
+                            .locator("xpath=ancestor::figure")
+                            .textContent(),
                     containsString("£1,000"));
 
             Locator items = page.locator("#follow-ups li");
@@ -125,16 +160,21 @@ class OrganiserPageTest {
 
             String id = items.first().getAttribute("id").substring("fu-".length());
             items.first().locator("input[name=note]").fill("Called, coming to the ward meeting");
-            items.first().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Done")).click();
-            page.locator("#fu-" + id).waitFor(new Locator.WaitForOptions()
-                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+            items.first()
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done"))
+                    .click();
+            page.locator("#fu-" + id).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
             assertThat(items.count(), equalTo(1));
-            assertThat(page.locator("#announce").textContent(),
+            assertThat(
+                    page.locator("#announce").textContent(),
                     containsString("Marked done: A new member has not been contacted yet."));
             screenshot(page, "organiser-page-after-done.png");
-            as("organiser-national").get("/follow-ups?status=DONE&clp=" + clp).then().statusCode(200)
-                    .body("items[0].id", equalTo(id)).body("items[0].closedBy", equalTo("organiser-national"))
+            as("organiser-national")
+                    .get("/follow-ups?status=DONE&clp=" + clp)
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].id", equalTo(id))
+                    .body("items[0].closedBy", equalTo("organiser-national"))
                     .body("items[0].note", equalTo("Called, coming to the ward meeting"));
 
             // The same page on a phone: one column, nothing wider than the screen.
@@ -143,7 +183,8 @@ class OrganiserPageTest {
             phone.navigate(base + "organiser?clp=" + clp);
             phone.waitForFunction("() => window.ocCharts === 5");
             phone.locator("#follow-ups li").first().waitFor();
-            assertThat(((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue(),
+            assertThat(
+                    ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue(),
                     lessThanOrEqualTo(390));
             screenshot(phone, "organiser-page-phone.png");
         }
@@ -156,8 +197,7 @@ class OrganiserPageTest {
             Page page = context.newPage();
             Response refused = page.navigate(base + "organiser?clp=DWN");
             assertThat(refused.status(), equalTo(403));
-            assertThat(page.locator(".refused").textContent(),
-                    equalTo("You are not a member of staff for CLP DWN."));
+            assertThat(page.locator(".refused").textContent(), equalTo("You are not a member of staff for CLP DWN."));
             assertThat(page.content(), not(containsString("The story")));
             screenshot(page, "organiser-page-refused.png");
             Response fragment = page.navigate(base + "organiser/follow-ups?clp=DWN");
@@ -172,25 +212,41 @@ class OrganiserPageTest {
 
     @Test
     void withoutASessionThePageSignsInThroughTheIdentityProviderWithPkce() {
-        RestAssured.given().redirects().follow(false).get("/organiser?clp=DWN").then().statusCode(303)
+        RestAssured.given()
+                .redirects()
+                .follow(false)
+                .get("/organiser?clp=DWN")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/organiser/sign-in?return=%2Forganiser%3Fclp%3DDWN"));
-        io.restassured.response.Response start = RestAssured.given().redirects().follow(false)
-                .get("/organiser/sign-in?return=/organiser?clp=DWN");
+        io.restassured.response.Response start =
+                RestAssured.given().redirects().follow(false).get("/organiser/sign-in?return=/organiser?clp=DWN");
         assertThat(start.statusCode(), equalTo(303));
         String location = start.header("Location");
-        assertThat(location, startsWith("https://sign-in.test.open-circles.invalid/realms/open-circles/protocol/openid-connect/auth?"));
+        assertThat(
+                location,
+                startsWith(
+                        "https://sign-in.test.open-circles.invalid/realms/open-circles/protocol/openid-connect/auth?"));
         assertThat(location, containsString("client_id=open-circles-web"));
         assertThat(location, containsString("code_challenge_method=S256"));
         assertThat(location, containsString("response_type=code"));
         assertThat(start.header("Set-Cookie"), containsString("HttpOnly"));
         // A callback that did not start here is refused.
-        RestAssured.given().redirects().follow(false).get("/organiser/callback?code=abc&state=forged")
-                .then().statusCode(403);
+        RestAssured.given()
+                .redirects()
+                .follow(false)
+                .get("/organiser/callback?code=abc&state=forged")
+                .then()
+                .statusCode(403);
         // A form posted from elsewhere (no htmx header) cannot mark anything done with the session cookie.
-        RestAssured.given().cookie("oc_session", Tokens.of("organiser-national")).formParam("note", "x")
-                .post("/organiser/follow-ups/" + UUID.randomUUID() + "/done").then().statusCode(403);
+        RestAssured.given()
+                .cookie("oc_session", Tokens.of("organiser-national"))
+                .formParam("note", "x")
+                .post("/organiser/follow-ups/" + UUID.randomUUID() + "/done")
+                .then()
+                .statusCode(403);
         // Only a path on the page may be returned to after sign-in.
-        assertThat(org.opencircles.actions.rest.SignInResource.safeReturn("https://evil.example/"), equalTo("/organiser"));
-        assertThat(org.opencircles.actions.rest.SignInResource.safeReturn("//evil.example"), equalTo("/organiser"));
+        assertThat(SignInResource.safeReturn("https://evil.example/"), equalTo("/organiser"));
+        assertThat(SignInResource.safeReturn("//evil.example"), equalTo("/organiser"));
     }
 }

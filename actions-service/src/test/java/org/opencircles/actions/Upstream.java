@@ -1,19 +1,17 @@
 package org.opencircles.actions;
 
-import org.opencircles.testkit.KafkaBroker;
-import org.opencircles.events.MemberPayloads;
-import org.opencircles.events.MentoringPayloads;
-import org.opencircles.testkit.UpstreamEvents;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.testkit.KafkaBroker;
+import org.opencircles.testkit.UpstreamEvents;
 
 /** Plays the other services: publishes their events, as their outbox relays would, onto the real broker. */
 final class Upstream {
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     /** Publishes an event and returns its message, so a test can publish the very same message again. */
     static String publish(Record payload, UUID aggregateId) {
@@ -31,8 +29,17 @@ final class Upstream {
 
     static UUID memberJoined(String clp, LocalDate joinedOn) {
         UUID id = UUID.randomUUID();
-        publish(new MemberPayloads.Joined(id, clp, clp + "-W1", "ACTIVE", joinedOn, LocalDate.of(1998, 1, 1),
-                LocalDate.of(2007, 1, 1), false), id);
+        publish(
+                new MemberPayloads.Joined(
+                        id,
+                        clp,
+                        clp + "-W1",
+                        "ACTIVE",
+                        joinedOn,
+                        LocalDate.of(1998, 1, 1),
+                        LocalDate.of(2007, 1, 1),
+                        false),
+                id);
         return id;
     }
 

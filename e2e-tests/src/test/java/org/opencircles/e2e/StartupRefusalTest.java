@@ -1,18 +1,17 @@
 package org.opencircles.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.opencircles.testkit.Postgres;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.Postgres;
 
 /** A packaged service in production refuses to start without its identity provider: no default to fall back on. */
 class StartupRefusalTest {
@@ -24,8 +23,13 @@ class StartupRefusalTest {
         Path log = root.resolve("e2e-tests/target/e2e-logs/members-without-issuer.log");
         Files.createDirectories(log.getParent());
         Postgres.ensureDatabase("e2e_refusal", true);
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator
-                + "java", "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.remove("OC_OIDC_ISSUER");
         env.put("QUARKUS_HTTP_PORT", "0");
@@ -42,7 +46,10 @@ class StartupRefusalTest {
         }
         assertThat("the service exited by itself", exited, equalTo(true));
         assertThat(service.exitValue(), not(equalTo(0)));
-        // The issuer comes from OC_OIDC_ISSUER (platform's microprofile-config.properties); without it, no value at all.
-        assertThat(Files.readString(log), containsString("Failed to load config value of type class java.lang.String for: mp.jwt.verify.issuer"));
+        // The issuer comes from OC_OIDC_ISSUER (platform's microprofile-config.properties); without it, no value at
+        // all.
+        assertThat(
+                Files.readString(log),
+                containsString("Failed to load config value of type class java.lang.String for: mp.jwt.verify.issuer"));
     }
 }

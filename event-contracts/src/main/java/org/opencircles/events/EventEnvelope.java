@@ -15,5 +15,4 @@ public record EventEnvelope<P>(
         Instant occurredAt,
         String aggregateType,
         String aggregateId,
-        P payload) {
-}
+        P payload) {}

@@ -5,8 +5,7 @@ import java.util.UUID;
 
 /** Payloads on {@code follow-ups}, consumed by notifiers that email or text the assignee. */
 public final class FollowUpPayloads {
-    private FollowUpPayloads() {
-    }
+    private FollowUpPayloads() {}
 
     /**
      * Someone must act. {@code reason} is a {@link FollowUpReason} name (a reader meeting one it does not know
@@ -14,11 +13,15 @@ public final class FollowUpPayloads {
      * mentee or concern it is about; {@code assigneeRole} is secretary, organiser, youth-officer or safeguarding-lead
      * of {@code clpCode}.
      */
-    public record Due(UUID followUpId, String reason, String subjectType, UUID subjectId, String clpCode,
-                      String assigneeRole, Instant dueAt) {
-    }
+    public record Due(
+            UUID followUpId,
+            String reason,
+            String subjectType,
+            UUID subjectId,
+            String clpCode,
+            String assigneeRole,
+            Instant dueAt) {}
 
     /** The follow-up is finished: DONE by a person, or RESOLVED because what caused it went away. */
-    public record Closed(UUID followUpId, String reason, UUID subjectId, String resolution) {
-    }
+    public record Closed(UUID followUpId, String reason, UUID subjectId, String resolution) {}
 }

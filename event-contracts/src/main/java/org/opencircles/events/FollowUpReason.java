@@ -7,19 +7,25 @@ package org.opencircles.events;
 public enum FollowUpReason {
     NEW_MEMBER_NOT_CONTACTED("member", "secretary", false, "A new member has not been contacted yet"),
     /** A young member joined (often by import) without a guardian's consent: the secretary collects it, at once. */
-    GUARDIAN_CONSENT_MISSING("member", "secretary", false,
-            "A young member's parent or guardian consent is still to be collected"),
-    INVOLVEMENT_NOT_FOLLOWED_UP("member", "secretary", false,
-            "A member who wants to get involved is waiting to hear from us"),
+    GUARDIAN_CONSENT_MISSING(
+            "member", "secretary", false, "A young member's parent or guardian consent is still to be collected"),
+    INVOLVEMENT_NOT_FOLLOWED_UP(
+            "member", "secretary", false, "A member who wants to get involved is waiting to hear from us"),
     COMMITMENT_DUE_SOON("commitment", "secretary", false, "A commitment is due soon"),
     COMMITMENT_OVERDUE("commitment", "organiser", false, "A commitment is overdue"),
     /** A young member has waited too long for a mentor: safeguarding, so the youth officer hears at once. */
     MENTEE_WAITING("mentee", "youth-officer", true, "A young member has waited too long for a mentor"),
     /** A pairing ended because a safeguarding rule broke (a check expired, consent withdrawn): due at once. */
-    PAIRING_ENDED_FOR_SAFEGUARDING("mentee", "youth-officer", true,
+    PAIRING_ENDED_FOR_SAFEGUARDING(
+            "mentee",
+            "youth-officer",
+            true,
             "A mentoring pairing ended for a safeguarding reason; the mentee needs a new, checked mentor"),
     /** A safeguarding concern was raised: the designated safeguarding lead acts on it at once. */
-    SAFEGUARDING_CONCERN_RAISED("concern", "safeguarding-lead", true,
+    SAFEGUARDING_CONCERN_RAISED(
+            "concern",
+            "safeguarding-lead",
+            true,
             "A safeguarding concern has been raised and needs the safeguarding lead");
 
     private final String subjectType;

@@ -7,7 +7,9 @@ import java.util.Set;
  * the {@code status} values of member events, so every service compares against these, never string literals.
  */
 public enum MembershipStatus {
-    ACTIVE, LAPSED, RESIGNED;
+    ACTIVE,
+    LAPSED,
+    RESIGNED;
 
     /** The statuses this one may move to. */
     public Set<MembershipStatus> next() {

@@ -1,5 +1,7 @@
 package org.opencircles.events;
 
+import java.util.List;
+
 /** Names of the Kafka topics; a service's consumer of a topic is named after it ({@code actions-service/member-events}). */
 public final class Topics {
     /** Member lifecycle and contact facts, keyed by member id. Written by members-service. */
@@ -18,18 +20,17 @@ public final class Topics {
     public static final String PERSONAL_DATA_ACCESS = "personal-data-access";
 
     /** Every topic events travel on, as a deployment creates them. */
-    public static final java.util.List<String> ALL = java.util.List.of(MEMBER_EVENTS, COMMITMENT_EVENTS, FOLLOW_UPS,
-            MENTORING_EVENTS, PERSONAL_DATA_ACCESS, SAFEGUARDING_COVER);
+    public static final List<String> ALL = List.of(
+            MEMBER_EVENTS, COMMITMENT_EVENTS, FOLLOW_UPS, MENTORING_EVENTS, PERSONAL_DATA_ACCESS, SAFEGUARDING_COVER);
 
     /** The services that consume events, each with its own dead-letter topic. */
-    public static final java.util.List<String> CONSUMERS = java.util.List.of("members-service", "actions-service",
-            "mentoring-service", "notifier-service");
+    public static final List<String> CONSUMERS =
+            List.of("members-service", "actions-service", "mentoring-service", "notifier-service");
 
     /** Where a service puts the messages it can never process, with the reason in headers. */
     public static String deadLetters(String service) {
         return service + ".dlq";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

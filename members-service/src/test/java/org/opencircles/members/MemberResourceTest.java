@@ -1,13 +1,5 @@
 package org.opencircles.members;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,8 +10,23 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.opencircles.members.Api.adult;
-import static org.opencircles.testkit.Staff.as;
 import static org.opencircles.members.Api.uniqueNumber;
+import static org.opencircles.testkit.Staff.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.AuditPayloads;
+import org.opencircles.testkit.UpstreamEvents;
 
 @QuarkusTest
 class MemberResourceTest {
@@ -33,8 +40,11 @@ class MemberResourceTest {
     @Test
     void secretaryRegistersReadsAndUpdatesAMember() {
         String number = uniqueNumber();
-        String id = as("sec-isn").body(adult(number, "ISN")).post("/members")
-                .then().statusCode(201)
+        String id = as("sec-isn")
+                .body(adult(number, "ISN"))
+                .post("/members")
+                .then()
+                .statusCode(201)
                 .body("membershipNumber", equalTo(number))
                 .body("postcode", equalTo("SE21 8AB"))
                 .body("status", equalTo("ACTIVE"))
@@ -42,20 +52,39 @@ class MemberResourceTest {
                 .body("minor", equalTo(false))
                 .body("interests", contains("campaigning", "fundraising"))
                 .body("joinedOn", equalTo(LocalDate.now().toString()))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         Map<String, Object> changed = adult(number, "ISN");
         changed.put("email", "ada.adams@example.org");
-        int version = as("sec-isn").get("/members/" + id).then().statusCode(200)
-                .body("email", equalTo("ada@example.org")).extract().path("version");
-        as("sec-isn").header("If-Match", String.valueOf(version)).body(changed).put("/members/" + id)
-                .then().statusCode(200).body("email", equalTo("ada.adams@example.org"));
+        int version = as("sec-isn")
+                .get("/members/" + id)
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("ada@example.org"))
+                .extract()
+                .path("version");
+        as("sec-isn")
+                .header("If-Match", String.valueOf(version))
+                .body(changed)
+                .put("/members/" + id)
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("ada.adams@example.org"));
         // Search follows the change (the database keeps its table from the member row).
-        as("sec-isn").get("/members?q=ada.adams@example").then().body("items.id", contains(id))
+        as("sec-isn")
+                .get("/members?q=ada.adams@example")
+                .then()
+                .body("items.id", contains(id))
                 .body("total", equalTo(1));
         // A second writer holding the old version is told, not silently overwritten.
-        as("sec-isn").header("If-Match", String.valueOf(version)).body(adult(number, "ISN")).put("/members/" + id)
-                .then().statusCode(412).contentType("application/problem+json");
+        as("sec-isn")
+                .header("If-Match", String.valueOf(version))
+                .body(adult(number, "ISN"))
+                .put("/members/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         as("sec-isn").get("/members/" + id).then().body("email", equalTo("ada.adams@example.org"));
     }
 
@@ -65,7 +94,11 @@ class MemberResourceTest {
         Map<String, Object> bad = adult(number, "ISN");
         bad.put("email", "not-an-email");
         bad.put("postcode", "12345");
-        as("sec-isn").body(bad).post("/members").then().statusCode(400)
+        as("sec-isn")
+                .body(bad)
+                .post("/members")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Invalid request"))
                 .body("errors.field", hasItem("email"))
@@ -73,40 +106,66 @@ class MemberResourceTest {
 
         Map<String, Object> wrongWard = adult(number, "ISN");
         wrongWard.put("wardCode", "CHT-W1");
-        as("sec-isn").body(wrongWard).post("/members").then().statusCode(400)
+        as("sec-isn")
+                .body(wrongWard)
+                .post("/members")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("wardCode"))
                 .body("errors[0].reason", containsString("not in CLP ISN"));
 
         Map<String, Object> tooYoung = adult(number, "ISN");
         tooYoung.put("dateOfBirth", LocalDate.now().minusYears(13).toString());
         tooYoung.put("guardian", Map.of("name", "Pat Parent", "email", "pat@example.org"));
-        as("sec-isn").body(tooYoung).post("/members").then().statusCode(400)
+        as("sec-isn")
+                .body(tooYoung)
+                .post("/members")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("dateOfBirth"))
                 .body("errors[0].reason", containsString("at least 14"));
 
         Map<String, Object> minorAlone = adult(number, "ISN");
         minorAlone.put("dateOfBirth", LocalDate.now().minusYears(15).toString());
-        as("sec-isn").body(minorAlone).post("/members").then().statusCode(400)
+        as("sec-isn")
+                .body(minorAlone)
+                .post("/members")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("guardian"));
 
-        as("sec-isn").body("{\"membershipNumber\": \"X1\", \"favouriteColour\": \"red\"}").post("/members")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("sec-isn")
+                .body("{\"membershipNumber\": \"X1\", \"favouriteColour\": \"red\"}")
+                .post("/members")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("favouriteColour"))
                 .body("errors[0].reason", equalTo("is not a known field"));
-        as("sec-isn").body("{\"membershipNumber\": ").post("/members")
-                .then().statusCode(400).contentType("application/problem+json")
+        as("sec-isn")
+                .body("{\"membershipNumber\": ")
+                .post("/members")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"))
                 .body("detail", not(containsString("jackson")));
         Map<String, Object> badDate = adult(number, "ISN");
         badDate.put("dateOfBirth", "31/02/2001");
-        as("sec-isn").body(badDate).post("/members").then().statusCode(400)
+        as("sec-isn")
+                .body(badDate)
+                .post("/members")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("dateOfBirth"))
                 .body("errors[0].reason", containsString("date"));
-        as("sec-isn").get("/members?status=sleeping").then().statusCode(400)
-                .body("errors[0].field", equalTo("status"));
+        as("sec-isn").get("/members?status=sleeping").then().statusCode(400).body("errors[0].field", equalTo("status"));
         as("sec-isn").get("/members/not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("id"));
 
-        as("sec-isn").get("/members?clp=ISN&size=200").then().statusCode(200)
+        as("sec-isn")
+                .get("/members?clp=ISN&size=200")
+                .then()
+                .statusCode(200)
                 .body("items.membershipNumber", not(hasItem(number)));
     }
 
@@ -114,9 +173,20 @@ class MemberResourceTest {
     void aMinorNeedsAGuardianAndIsShownAsAMinor() {
         Map<String, Object> youth = adult(uniqueNumber(), "ISN");
         youth.put("dateOfBirth", LocalDate.now().minusYears(15).toString());
-        youth.put("guardian", Map.of("name", "Pat Parent", "phone", "07700 900456",
-                "consentGivenOn", LocalDate.now().toString()));
-        as("sec-isn").body(youth).post("/members").then().statusCode(201)
+        youth.put(
+                "guardian",
+                Map.of(
+                        "name",
+                        "Pat Parent",
+                        "phone",
+                        "07700 900456",
+                        "consentGivenOn",
+                        LocalDate.now().toString()));
+        as("sec-isn")
+                .body(youth)
+                .post("/members")
+                .then()
+                .statusCode(201)
                 .body("minor", equalTo(true))
                 .body("ageBand", equalTo("UNDER_18"))
                 .body("guardian.name", equalTo("Pat Parent"));
@@ -125,39 +195,92 @@ class MemberResourceTest {
     @Test
     void listFiltersByStatusAgeBandInterestAndContactAndPages() {
         String clp = "CHT";
-        String contacted = as("sec-cht").body(adult(uniqueNumber(), clp)).post("/members").then().extract().path("id");
-        String quiet = as("sec-cht").body(adult(uniqueNumber(), clp)).post("/members").then().extract().path("id");
+        String contacted = as("sec-cht")
+                .body(adult(uniqueNumber(), clp))
+                .post("/members")
+                .then()
+                .extract()
+                .path("id");
+        String quiet = as("sec-cht")
+                .body(adult(uniqueNumber(), clp))
+                .post("/members")
+                .then()
+                .extract()
+                .path("id");
         Map<String, Object> young = adult(uniqueNumber(), clp);
         young.put("dateOfBirth", LocalDate.now().minusYears(20).toString());
         young.put("interests", List.of("youth mentoring"));
-        String youngId = as("sec-cht").body(young).post("/members").then().extract().path("id");
+        String youngId =
+                as("sec-cht").body(young).post("/members").then().extract().path("id");
 
-        as("sec-cht").body(Map.of("kind", "CALLED", "notes", "Keen to canvass")).post("/members/" + contacted + "/contacts")
-                .then().statusCode(201).body("kind", equalTo("CALLED")).body("loggedBy", equalTo("sec-cht"));
-        as("sec-cht").body(Map.of("kind", "NO_ANSWER")).post("/members/" + quiet + "/contacts").then().statusCode(201);
+        as("sec-cht")
+                .body(Map.of("kind", "CALLED", "notes", "Keen to canvass"))
+                .post("/members/" + contacted + "/contacts")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("CALLED"))
+                .body("loggedBy", equalTo("sec-cht"));
+        as("sec-cht")
+                .body(Map.of("kind", "NO_ANSWER"))
+                .post("/members/" + quiet + "/contacts")
+                .then()
+                .statusCode(201);
 
-        as("sec-cht").get("/members?clp=CHT&notContactedForDays=7&size=200").then().statusCode(200)
+        as("sec-cht")
+                .get("/members?clp=CHT&notContactedForDays=7&size=200")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(quiet))
                 .body("items.id", hasItem(youngId))
                 .body("items.id", not(hasItem(contacted)));
-        as("sec-cht").get("/members?clp=CHT&ageBand=youth-18-to-26").then().statusCode(200)
-                .body("items.id", contains(youngId)).body("total", equalTo(1));
-        as("sec-cht").get("/members?clp=CHT&interest=Youth Mentoring").then().statusCode(200)
+        as("sec-cht")
+                .get("/members?clp=CHT&ageBand=youth-18-to-26")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(youngId))
+                .body("total", equalTo(1));
+        as("sec-cht")
+                .get("/members?clp=CHT&interest=Youth Mentoring")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(youngId));
-        as("sec-cht").get("/members?clp=CHT&size=2&page=0").then().statusCode(200)
-                .body("items.size()", equalTo(2)).body("total", greaterThanOrEqualTo(3));
+        as("sec-cht")
+                .get("/members?clp=CHT&size=2&page=0")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("total", greaterThanOrEqualTo(3));
 
-        as("sec-cht").body(Map.of("status", "RESIGNED", "reason", "moved away")).post("/members/" + quiet + "/status")
-                .then().statusCode(200).body("status", equalTo("RESIGNED"));
-        as("sec-cht").get("/members?clp=CHT&status=active&size=200").then()
-                .body("items.id", not(hasItem(quiet))).body("items.status", everyItem(equalTo("ACTIVE")));
+        as("sec-cht")
+                .body(Map.of("status", "RESIGNED", "reason", "moved away"))
+                .post("/members/" + quiet + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESIGNED"));
+        as("sec-cht")
+                .get("/members?clp=CHT&status=active&size=200")
+                .then()
+                .body("items.id", not(hasItem(quiet)))
+                .body("items.status", everyItem(equalTo("ACTIVE")));
         // Rejoining is allowed; a resigned member cannot lapse.
-        as("sec-cht").body(Map.of("status", "LAPSED")).post("/members/" + quiet + "/status")
-                .then().statusCode(422).body("errors[0].field", equalTo("status"));
-        as("sec-cht").body(Map.of("status", "ACTIVE")).post("/members/" + quiet + "/status")
-                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        as("sec-cht")
+                .body(Map.of("status", "LAPSED"))
+                .post("/members/" + quiet + "/status")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("status"));
+        as("sec-cht")
+                .body(Map.of("status", "ACTIVE"))
+                .post("/members/" + quiet + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
 
-        as("sec-cht").get("/members/" + contacted + "/contacts").then().statusCode(200).body("total", equalTo(1))
+        as("sec-cht")
+                .get("/members/" + contacted + "/contacts")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
                 .body("items.notes", contains("Keen to canvass"));
         as("sec-cht").get("/members/" + contacted).then().body("lastContactedAt", notNullValue());
         as("sec-cht").get("/members/" + quiet).then().body("lastContactedAt", nullValue());
@@ -175,24 +298,44 @@ class MemberResourceTest {
 
     @Test
     void otherClpsMembersAreInvisibleAndUnwritable() {
-        String id = as("sec-isn").body(adult(uniqueNumber(), "ISN")).post("/members").then().extract().path("id");
+        String id = as("sec-isn")
+                .body(adult(uniqueNumber(), "ISN"))
+                .post("/members")
+                .then()
+                .extract()
+                .path("id");
         as("sec-cht").get("/members/" + id).then().statusCode(404);
         as("sec-cht").get("/members?clp=ISN").then().statusCode(403);
         as("sec-cht").body(adult(uniqueNumber(), "ISN")).post("/members").then().statusCode(403);
         as("organiser-london").get("/members/" + id).then().statusCode(200);
-        as("sec-cht").get("/members?size=200").then().statusCode(200)
-                .body("items.clpCode", everyItem(equalTo("CHT")));
+        as("sec-cht").get("/members?size=200").then().statusCode(200).body("items.clpCode", everyItem(equalTo("CHT")));
     }
 
     @Test
     void erasureRemovesPersonalDataAndIsRecordedAndAudited() {
-        String id = as("sec-isn").body(adult(uniqueNumber(), "ISN")).post("/members").then().extract().path("id");
-        as("sec-isn").body(Map.of("kind", "MET", "notes", "Met at the ward meeting")).post("/members/" + id + "/contacts");
+        String id = as("sec-isn")
+                .body(adult(uniqueNumber(), "ISN"))
+                .post("/members")
+                .then()
+                .extract()
+                .path("id");
+        as("sec-isn")
+                .body(Map.of("kind", "MET", "notes", "Met at the ward meeting"))
+                .post("/members/" + id + "/contacts");
         as("sec-isn").get("/members/" + id).then().statusCode(200);
 
-        as("sec-isn").body(Map.of("reference", "DSAR-1")).post("/members/" + id + "/erasure").then().statusCode(403);
-        as("dpo").body(Map.of("reference", "DSAR-42")).post("/members/" + id + "/erasure").then().statusCode(200)
-                .body("memberId", equalTo(id)).body("requestedBy", equalTo("dpo"))
+        as("sec-isn")
+                .body(Map.of("reference", "DSAR-1"))
+                .post("/members/" + id + "/erasure")
+                .then()
+                .statusCode(403);
+        as("dpo")
+                .body(Map.of("reference", "DSAR-42"))
+                .post("/members/" + id + "/erasure")
+                .then()
+                .statusCode(200)
+                .body("memberId", equalTo(id))
+                .body("requestedBy", equalTo("dpo"))
                 .body("reference", equalTo("DSAR-42"));
 
         as("sec-isn").get("/members/" + id).then().statusCode(410).contentType("application/problem+json");
@@ -201,21 +344,31 @@ class MemberResourceTest {
 
         // mentoring-service kept a safeguarding concern about them (a legal obligation): the erasure record says so,
         // once however often the notice is delivered.
-        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("kafka.bootstrap.servers", String.class);
-        var kept = new org.opencircles.events.AuditPayloads.RetainedOnErasure(java.util.UUID.fromString(id),
-                "mentoring-service", "safeguarding-concern", 1, "LEGAL_OBLIGATION", java.time.Instant.now());
-        org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
-        org.opencircles.testkit.UpstreamEvents.publish(bootstrap, kept, java.util.UUID.fromString(id));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> as("dpo")
-                .get("/audit/erasures").then().extract().path("items.find { it.memberId == '" + id + "' }.retained")
-                .toString().contains("safeguarding-concern"));
-        as("dpo").get("/audit/erasures").then()
-                .body("items.find { it.memberId == '" + id + "' }.retained", org.hamcrest.Matchers.hasSize(1))
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        var kept = new AuditPayloads.RetainedOnErasure(
+                UUID.fromString(id), "mentoring-service", "safeguarding-concern", 1, "LEGAL_OBLIGATION", Instant.now());
+        UpstreamEvents.publish(bootstrap, kept, UUID.fromString(id));
+        UpstreamEvents.publish(bootstrap, kept, UUID.fromString(id));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> as("dpo")
+                        .get("/audit/erasures")
+                        .then()
+                        .extract()
+                        .path("items.find { it.memberId == '" + id + "' }.retained")
+                        .toString()
+                        .contains("safeguarding-concern"));
+        as("dpo")
+                .get("/audit/erasures")
+                .then()
+                .body("items.find { it.memberId == '" + id + "' }.retained", Matchers.hasSize(1))
                 .body("items.find { it.memberId == '" + id + "' }.retained[0].service", equalTo("mentoring-service"))
                 .body("items.find { it.memberId == '" + id + "' }.retained[0].count", equalTo(1))
                 .body("items.find { it.memberId == '" + id + "' }.retained[0].basis", equalTo("LEGAL_OBLIGATION"));
-        as("dpo").get("/audit/access?memberId=" + id).then().statusCode(200)
+        as("dpo")
+                .get("/audit/access?memberId=" + id)
+                .then()
+                .statusCode(200)
                 .body("items.principal", hasItem("sec-isn"))
                 .body("items.action", hasItem("READ"))
                 .body("items.action", hasItem("ERASE"));

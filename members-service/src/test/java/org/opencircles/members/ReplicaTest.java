@@ -1,27 +1,31 @@
 package org.opencircles.members;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.opencircles.testkit.Staff.as;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.opencircles.members.service.ImportJobService;
 import org.opencircles.members.service.LapseJob;
 import org.opencircles.members.service.MemberService;
 import org.opencircles.platform.cluster.ClusterLock;
 import org.opencircles.testkit.Postgres;
-
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-import static org.opencircles.testkit.Staff.as;
+import org.opencircles.testkit.Staff;
 
 /** Two replicas of members-service on one database: neither spoils the other's imports or doubles a sweep. */
 @QuarkusTest
@@ -37,15 +41,21 @@ class ReplicaTest {
     ClusterLock clusterLock;
 
     @Inject
-    io.quarkus.scheduler.Scheduler scheduler;
+    Scheduler scheduler;
 
     private static UUID runningImport(String owner, Instant heartbeat) {
         UUID id = UUID.randomUUID();
-        Postgres.column("members_test", """
+        Postgres.column(
+                "members_test",
+                """
                 insert into import_job (id, file_name, status, requested_by, total_rows, created_at, started_at,
                                         owner, heartbeat_at)
                 values (?, 'list.csv', 'RUNNING', 'organiser-national', 1000, ?, ?, ?, ?) returning id""",
-                id, Timestamp.from(heartbeat), Timestamp.from(heartbeat), owner, Timestamp.from(heartbeat));
+                id,
+                Timestamp.from(heartbeat),
+                Timestamp.from(heartbeat),
+                owner,
+                Timestamp.from(heartbeat));
         return id;
     }
 
@@ -57,14 +67,22 @@ class ReplicaTest {
         imports.markInterrupted();
 
         as("organiser-national").get("/imports/" + live).then().statusCode(200).body("status", equalTo("RUNNING"));
-        as("organiser-national").get("/imports/" + orphaned).then().statusCode(200)
+        as("organiser-national")
+                .get("/imports/" + orphaned)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("INTERRUPTED"))
                 .body("message", startsWith("The service stopped during this import"));
 
         // While replica b's national import runs, nobody else may import into any CLP.
-        org.opencircles.testkit.Staff.signedIn("organiser-national").contentType("text/csv")
-                .body("membership_number,first_name,last_name,clp,ward\n").post("/imports").then().statusCode(409)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("file"))
+        Staff.signedIn("organiser-national")
+                .contentType("text/csv")
+                .body("membership_number,first_name,last_name,clp,ward\n")
+                .post("/imports")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
                 .body("errors[0].reason", startsWith("another import for every CLP is still running"));
         // Replica b finishes; the fake job must not hold other tests back.
         Postgres.column("members_test", "update import_job set status = 'COMPLETED' where id = ? returning id", live);
@@ -85,18 +103,26 @@ class ReplicaTest {
 
     private void sweepsTakeTurns() throws Exception {
         Api.clpWithWard("REP", "Replicaton");
-        java.util.Map<String, Object> body = Api.adult(Api.uniqueNumber(), "REP");
-        body.put("arrearsSince", java.time.LocalDate.now().minusMonths(1).toString());
-        String id = as("organiser-national").body(body).post("/members").then().statusCode(201)
-                .body("status", equalTo("ACTIVE")).extract().path("id");
+        Map<String, Object> body = Api.adult(Api.uniqueNumber(), "REP");
+        body.put("arrearsSince", LocalDate.now().minusMonths(1).toString());
+        String id = as("organiser-national")
+                .body(body)
+                .post("/members")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("ACTIVE"))
+                .extract()
+                .path("id");
         // Months pass with nobody touching the record: the grace period runs out and only a sweep will notice.
-        Postgres.column("members_test", "update member set arrears_since = current_date - interval '7 months' "
-                + "where id = ? returning id", UUID.fromString(id));
+        Postgres.column(
+                "members_test",
+                "update member set arrears_since = current_date - interval '7 months' " + "where id = ? returning id",
+                UUID.fromString(id));
 
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() ->
-                QuarkusTransaction.requiringNew().call(() -> {
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                .call(() -> {
                     boolean locked = clusterLock.tryLock("lapse-sweep");
                     held.countDown();
                     release.await(10, TimeUnit.SECONDS);
@@ -110,8 +136,10 @@ class ReplicaTest {
         }
         assertThat(first.get(10, TimeUnit.SECONDS), equalTo(true));
         as("organiser-national").get("/members/" + id).then().body("status", equalTo("ACTIVE"));
-        assertThat("once the lock is free, a sweep lapses the member", members.lapseMembersInArrears(500),
-                org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        assertThat(
+                "once the lock is free, a sweep lapses the member",
+                members.lapseMembersInArrears(500),
+                Matchers.greaterThanOrEqualTo(1));
         as("organiser-national").get("/members/" + id).then().body("status", equalTo("LAPSED"));
     }
 }

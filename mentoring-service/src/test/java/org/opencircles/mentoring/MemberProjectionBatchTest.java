@@ -1,24 +1,23 @@
 package org.opencircles.mentoring;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.opencircles.events.EventType;
-import org.opencircles.events.MemberPayloads;
-import org.opencircles.mentoring.messaging.MemberEventsConsumer;
-import org.opencircles.platform.consumer.ReceivedEvent;
-import org.opencircles.mentoring.domain.MemberProjection;
-import org.opencircles.mentoring.service.MemberEventsApplier;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.EventType;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.messaging.MemberEventsConsumer;
+import org.opencircles.mentoring.service.MemberEventsApplier;
+import org.opencircles.platform.consumer.ReceivedEvent;
 
 /**
  * One consumer batch as the platform applies it: the projections read up front in one query, then the events in order,
@@ -49,13 +48,13 @@ class MemberProjectionBatchTest {
             members.prefetch(List.of(fresh, known, neverAnnounced));
             members.joined(joined(fresh, "N700-W1", born));
             // Found again after it was persisted in this batch, though the batch read it as absent.
-            members.updated(new MemberPayloads.Updated(fresh, "N700", "N700-W2", born.plusYears(18),
-                    born.plusYears(27), true));
-            members.statusChanged(new MemberPayloads.StatusChanged(known, "N700", "ACTIVE", "LAPSED",
-                    MemberPayloads.ARREARS_PAST_GRACE));
+            members.updated(
+                    new MemberPayloads.Updated(fresh, "N700", "N700-W2", born.plusYears(18), born.plusYears(27), true));
+            members.statusChanged(new MemberPayloads.StatusChanged(
+                    known, "N700", "ACTIVE", "LAPSED", MemberPayloads.ARREARS_PAST_GRACE));
             // Absent, so nothing to change and nothing created.
-            members.statusChanged(new MemberPayloads.StatusChanged(neverAnnounced, "N700", "ACTIVE", "LAPSED",
-                    MemberPayloads.ARREARS_PAST_GRACE));
+            members.statusChanged(new MemberPayloads.StatusChanged(
+                    neverAnnounced, "N700", "ACTIVE", "LAPSED", MemberPayloads.ARREARS_PAST_GRACE));
         });
 
         QuarkusTransaction.requiringNew().run(() -> {
@@ -80,11 +79,16 @@ class MemberProjectionBatchTest {
                 event(EventType.MEMBER_JOINED, first, joined(first, "N700-W1", born)),
                 event(EventType.MEMBER_JOINED, second, joined(second, "N700-W1", born)),
                 // Written with the run before it, then changed: the guardian consented, and the member moved.
-                event(EventType.MEMBER_UPDATED, first, new MemberPayloads.Updated(first, "N701", "N701-W1",
-                        born.plusYears(18), born.plusYears(27), true)),
+                event(
+                        EventType.MEMBER_UPDATED,
+                        first,
+                        new MemberPayloads.Updated(
+                                first, "N701", "N701-W1", born.plusYears(18), born.plusYears(27), true)),
                 event(EventType.MEMBER_JOINED, third, joined(third, "N700-W2", born)),
-                event(EventType.MEMBER_STATUS_CHANGED, third, new MemberPayloads.StatusChanged(third, "N700",
-                        "ACTIVE", "RESIGNED", "RESIGNED")),
+                event(
+                        EventType.MEMBER_STATUS_CHANGED,
+                        third,
+                        new MemberPayloads.StatusChanged(third, "N700", "ACTIVE", "RESIGNED", "RESIGNED")),
                 // member.joined again for a member the batch has already written: applied on its own, as a change.
                 event(EventType.MEMBER_JOINED, second, joined(second, "N700-W3", born)));
 
@@ -110,7 +114,7 @@ class MemberProjectionBatchTest {
     }
 
     private static MemberPayloads.Joined joined(UUID id, String ward, LocalDate born) {
-        return new MemberPayloads.Joined(id, "N700", ward, "ACTIVE", LocalDate.now(), born.plusYears(18),
-                born.plusYears(27), false);
+        return new MemberPayloads.Joined(
+                id, "N700", ward, "ACTIVE", LocalDate.now(), born.plusYears(18), born.plusYears(27), false);
     }
 }

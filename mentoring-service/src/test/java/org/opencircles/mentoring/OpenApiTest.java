@@ -1,13 +1,13 @@
 package org.opencircles.mentoring;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.opencircles.testkit.ApiDocument;
-
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.opencircles.testkit.ApiDocument;
 
 /** The OpenAPI document tells a client every problem+json status it may meet. */
 @QuarkusTest

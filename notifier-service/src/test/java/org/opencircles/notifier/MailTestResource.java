@@ -5,12 +5,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.opencircles.testkit.SmtpFront;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.opencircles.testkit.SmtpFront;
 
 /** A real SMTP server (GreenMail) in the test JVM, reached by the service through an {@link SmtpFront}. */
 public class MailTestResource implements QuarkusTestResourceLifecycleManager {
@@ -42,13 +41,16 @@ public class MailTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Every message the server has received for {@code recipient}. */
     static List<MimeMessage> inbox(String recipient) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     static String header(MimeMessage message, String name) {

@@ -13,8 +13,15 @@ class LayeringTest {
     @Test
     void platformImportsNoService() {
         JavaClasses platform = new ClassFileImporter().importPath(Path.of("target", "classes"));
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.opencircles.members..",
-                        "org.opencircles.actions..", "org.opencircles.mentoring..", "org.opencircles.notifier..")
-                .because("services share nothing but events and the platform").check(platform);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.opencircles.members..",
+                        "org.opencircles.actions..",
+                        "org.opencircles.mentoring..",
+                        "org.opencircles.notifier..")
+                .because("services share nothing but events and the platform")
+                .check(platform);
     }
 }

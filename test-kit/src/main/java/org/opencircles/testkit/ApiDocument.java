@@ -3,11 +3,13 @@ package org.opencircles.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
-
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A running service's OpenAPI document, and the rules every operation in it must keep. */
 public final class ApiDocument {
@@ -23,9 +25,13 @@ public final class ApiDocument {
     /** The document the service under test serves. */
     public static ApiDocument served() {
         try {
-            return new ApiDocument(new ObjectMapper().readTree(
-                    RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract().asString()));
-        } catch (java.io.IOException e) {
+            return new ApiDocument(new ObjectMapper()
+                    .readTree(RestAssured.get("/q/openapi?format=json")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString()));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -43,7 +49,11 @@ public final class ApiDocument {
                 String code = codes.next();
                 success |= code.startsWith("2") || code.startsWith("3");
                 if ((code.startsWith("4") || code.startsWith("5"))
-                        && responses.path(code).path("content").path("application/problem+json").isMissingNode()) {
+                        && responses
+                                .path(code)
+                                .path("content")
+                                .path("application/problem+json")
+                                .isMissingNode()) {
                     breaches.add(name + " " + code + " is not application/problem+json");
                 }
             }
@@ -62,14 +72,25 @@ public final class ApiDocument {
     /** The statuses one operation documents, e.g. {@code statuses("post", "/members")}. */
     public List<String> statuses(String method, String path) {
         List<String> codes = new ArrayList<>();
-        document.path("paths").path(path).path(method).path("responses").fieldNames().forEachRemaining(codes::add);
+        document.path("paths")
+                .path(path)
+                .path(method)
+                .path("responses")
+                .fieldNames()
+                .forEachRemaining(codes::add);
         return codes;
     }
 
     /** The JSON schema (a {@code $ref} or a type) of one operation's success response, or null if it has none. */
     public String successSchema(String method, String path, String code) {
-        JsonNode schema = document.path("paths").path(path).path(method).path("responses").path(code)
-                .path("content").path("application/json").path("schema");
+        JsonNode schema = document.path("paths")
+                .path(path)
+                .path(method)
+                .path("responses")
+                .path(code)
+                .path("content")
+                .path("application/json")
+                .path("schema");
         if (schema.has("$ref")) {
             return schema.get("$ref").asText();
         }
@@ -77,12 +98,16 @@ public final class ApiDocument {
     }
 
     private Map<String, JsonNode> operations() {
-        Map<String, JsonNode> ops = new java.util.TreeMap<>();
-        document.path("paths").fields().forEachRemaining(path -> METHODS.forEach(method -> {
-            if (path.getValue().has(method)) {
-                ops.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), path.getValue().get(method));
-            }
-        }));
+        Map<String, JsonNode> ops = new TreeMap<>();
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> METHODS.forEach(method -> {
+                    if (path.getValue().has(method)) {
+                        ops.put(
+                                method.toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                path.getValue().get(method));
+                    }
+                }));
         return ops;
     }
 }

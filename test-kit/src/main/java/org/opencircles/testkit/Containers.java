@@ -14,13 +14,14 @@ final class Containers {
     private static PostgreSQLContainer postgres;
     private static KafkaContainer kafka;
 
-    private Containers() {
-    }
+    private Containers() {}
 
     static synchronized PostgreSQLContainer postgres() {
         if (postgres == null) {
             PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE)
-                    .withDatabaseName("postgres").withUsername("postgres").withPassword("postgres");
+                    .withDatabaseName("postgres")
+                    .withUsername("postgres")
+                    .withPassword("postgres");
             container.start();
             postgres = container;
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * Which real PostgreSQL and Kafka the tests use: containers through Testcontainers where a Docker engine answers (a
@@ -48,8 +49,9 @@ public enum Infrastructure {
             case "testcontainers" -> TESTCONTAINERS;
             case "local" -> LOCAL;
             case "", "auto" -> dockerAnswers.getAsBoolean() ? TESTCONTAINERS : LOCAL;
-            default -> throw new IllegalArgumentException(PROPERTY + " must be auto, testcontainers or local, not '"
-                    + setting + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be auto, testcontainers or local, not '" + setting + "'");
         };
     }
 
@@ -66,7 +68,7 @@ public enum Infrastructure {
             return false;
         }
         try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+            return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

@@ -1,8 +1,17 @@
 package org.opencircles.testkit;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.opencircles.events.Topics;
 
 /**
  * One real KRaft Kafka broker (combined broker and controller) per test JVM: from Kafka's own test kit, in this JVM,
@@ -12,8 +21,7 @@ public final class KafkaBroker {
 
     private static KafkaClusterTestKit cluster;
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** Starts the broker on first use and returns its bootstrap servers. */
     public static synchronized String bootstrapServers() {
@@ -23,10 +31,10 @@ public final class KafkaBroker {
         if (cluster == null) {
             // As Kafka's own tests do: a broker error must fail a test, never exit or halt the test JVM, which
             // surefire would report as a crashed fork after every test passed.
-            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
-                    System.err.println("Kafka test broker asked to exit(" + code + "): " + message));
-            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
-                    System.err.println("Kafka test broker asked to halt(" + code + "): " + message));
+            Exit.setExitProcedure(
+                    (code, message) -> System.err.println("Kafka test broker asked to exit(" + code + "): " + message));
+            Exit.setHaltProcedure(
+                    (code, message) -> System.err.println("Kafka test broker asked to halt(" + code + "): " + message));
             try {
                 TestKitNodes nodes = new TestKitNodes.Builder()
                         .setCombined(true)
@@ -56,14 +64,13 @@ public final class KafkaBroker {
 
     /** Creates the topics a deployment creates before the services start, so consumers are assigned at once. */
     public static void createTopics() {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
-            java.util.Set<String> existing = admin.listTopics().names().get();
-            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = java.util.stream.Stream.concat(
-                            org.opencircles.events.Topics.ALL.stream(), org.opencircles.events.Topics.CONSUMERS.stream()
-                                    .map(org.opencircles.events.Topics::deadLetters))
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Stream.concat(
+                            Topics.ALL.stream(), Topics.CONSUMERS.stream().map(Topics::deadLetters))
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, 3, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, 3, (short) 1))
+                    .toList();
             admin.createTopics(missing).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not create topics", e);
@@ -79,10 +86,10 @@ public final class KafkaBroker {
      * Shuts the broker down for {@code down}, then starts it again on the same port with the same log directories, as
      * an operator restarting it would: clients see connections refused, then the broker back with every acked record.
      */
-    public static synchronized void restart(java.time.Duration down) {
+    public static synchronized void restart(Duration down) {
         if (!canRestart()) {
-            throw new UnsupportedOperationException("A broker in a container comes back on another port; "
-                    + "restart tests run on the in-JVM broker");
+            throw new UnsupportedOperationException(
+                    "A broker in a container comes back on another port; " + "restart tests run on the in-JVM broker");
         }
         if (cluster == null) {
             throw new IllegalStateException("The test broker is not running");
@@ -119,13 +126,15 @@ public final class KafkaBroker {
         }
         KafkaClusterTestKit closing = cluster;
         cluster = null;
-        Thread closer = new Thread(() -> {
-            try {
-                closing.close();
-            } catch (Exception e) {
-                System.err.println("Kafka test broker did not close cleanly: " + e.getMessage());
-            }
-        }, "kafka-test-broker-close");
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        closing.close();
+                    } catch (Exception e) {
+                        System.err.println("Kafka test broker did not close cleanly: " + e.getMessage());
+                    }
+                },
+                "kafka-test-broker-close");
         closer.setDaemon(true);
         closer.start();
         try {

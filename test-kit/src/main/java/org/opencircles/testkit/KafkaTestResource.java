@@ -1,7 +1,6 @@
 package org.opencircles.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /** Points a {@code @QuarkusTest} application at the real in-JVM Kafka broker. */

@@ -19,11 +19,13 @@ import java.util.List;
 public final class Layering {
 
     /** The four services' root packages. */
-    public static final List<String> SERVICES = List.of("org.opencircles.members", "org.opencircles.actions",
-            "org.opencircles.mentoring", "org.opencircles.notifier");
+    public static final List<String> SERVICES = List.of(
+            "org.opencircles.members",
+            "org.opencircles.actions",
+            "org.opencircles.mentoring",
+            "org.opencircles.notifier");
 
-    private Layering() {
-    }
+    private Layering() {}
 
     /**
      * Checks every rule on the service's main classes under {@code rootPackage}, read from the module's
@@ -36,22 +38,41 @@ public final class Layering {
 
     /** The rules for the classes under {@code rootPackage}. */
     static List<ArchRule> rules(String rootPackage) {
-        String[] others = SERVICES.stream().filter(s -> !s.equals(rootPackage)).map(s -> s + "..")
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(rootPackage))
+                .map(s -> s + "..")
                 .toArray(String[]::new);
         return List.of(
-                noClasses().that().resideInAnyPackage("..service..", "..domain..", "..messaging..", "..config..")
-                        .should().dependOnClassesThat().resideInAPackage("..rest..")
+                noClasses()
+                        .that()
+                        .resideInAnyPackage("..service..", "..domain..", "..messaging..", "..config..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("..rest..")
                         .because("resources call services, never the other way round"),
-                noClasses().that().resideInAPackage("..domain..")
-                        .should().dependOnClassesThat().resideInAnyPackage(rootPackage + ".service..",
-                                rootPackage + ".messaging..", rootPackage + ".rest..")
+                noClasses()
+                        .that()
+                        .resideInAPackage("..domain..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                rootPackage + ".service..", rootPackage + ".messaging..", rootPackage + ".rest..")
                         .because("the domain is entities and pure rules"),
-                classes().that().areAnnotatedWith("jakarta.persistence.Entity").should().resideInAPackage("..domain..")
+                classes()
+                        .that()
+                        .areAnnotatedWith("jakarta.persistence.Entity")
+                        .should()
+                        .resideInAPackage("..domain..")
                         .allowEmptyShould(true)
                         .because("entities are the domain's"),
-                noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                noClasses()
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(others)
                         .because("services share nothing but events and the platform"),
-                slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+                slices().matching(rootPackage + ".(*)..")
+                        .should()
+                        .beFreeOfCycles()
                         .because("a newcomer reads a service from rest down to domain"));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +22,10 @@ import java.util.function.Function;
 public final class PermissionSweep {
 
     /** Where the object an operation touches lives, relative to the person calling. */
-    public enum Target { OWN, OTHER }
+    public enum Target {
+        OWN,
+        OTHER
+    }
 
     /** How an operation is scoped when the caller does not hold the object's CLP. */
     public enum Scope {
@@ -45,29 +47,43 @@ public final class PermissionSweep {
      * One call of the sweep: who calls, the CLP the object they touch lives in, and whether their role may call at
      * all (if not, any existing object will do: the answer is 403 before it is looked at).
      */
-    public record Call(String person, String clp, Target target, boolean roleAllowed) {
-    }
+    public record Call(String person, String clp, Target target, boolean roleAllowed) {}
 
     /** A CSV body, sent as text/csv rather than JSON. */
-    public record Csv(String text) {
-    }
+    public record Csv(String text) {}
 
     /**
      * One operation: {@code path} and {@code body} are made fresh for each call (so writes do not interfere with each
      * other); {@code success} is the status a permitted call gets; {@code settle}, if any, runs after each call.
      */
-    public record Operation(String method, String openApiPath, Function<Call, String> path,
-                            Function<Call, Object> body, Set<String> roles, Scope scope, int success,
-                            Runnable settle) {
-        public Operation(String method, String openApiPath, Function<Call, String> path, Function<Call, Object> body,
-                         Set<String> roles, Scope scope, int success) {
+    public record Operation(
+            String method,
+            String openApiPath,
+            Function<Call, String> path,
+            Function<Call, Object> body,
+            Set<String> roles,
+            Scope scope,
+            int success,
+            Runnable settle) {
+        public Operation(
+                String method,
+                String openApiPath,
+                Function<Call, String> path,
+                Function<Call, Object> body,
+                Set<String> roles,
+                Scope scope,
+                int success) {
             this(method, openApiPath, path, body, roles, scope, success, null);
         }
     }
 
     /** What the sweep found: how many calls, by status, and every call whose status was not the expected one. */
-    public record Result(int calls, Map<Integer, Integer> byStatus, List<String> mismatches, int forbiddenSuccesses,
-                         int serverErrors) {
+    public record Result(
+            int calls,
+            Map<Integer, Integer> byStatus,
+            List<String> mismatches,
+            int forbiddenSuccesses,
+            int serverErrors) {
         @Override
         public String toString() {
             return calls + " calls, statuses " + byStatus + ", " + forbiddenSuccesses + " forbidden successes, "
@@ -75,15 +91,14 @@ public final class PermissionSweep {
         }
     }
 
-    private PermissionSweep() {
-    }
+    private PermissionSweep() {}
 
     /**
      * Runs every operation as every demo person; {@code ownClp} and {@code otherClp} say, per person, which CLP they
      * hold and which they do not (null when they hold every CLP).
      */
-    public static Result run(List<Operation> operations, Function<String, String> ownClp,
-                             Function<String, String> otherClp) {
+    public static Result run(
+            List<Operation> operations, Function<String, String> ownClp, Function<String, String> otherClp) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         int calls = 0;
@@ -98,10 +113,13 @@ public final class PermissionSweep {
                     if (clp == null) {
                         continue;
                     }
-                    int expected = !roleAllowed ? 403
-                            : target == Target.OTHER && op.scope() != Scope.NONE ? op.scope().otherClpStatus
-                            : op.success();
-                    int actual = call(op, new Call(person, clp, target, roleAllowed)).statusCode();
+                    int expected = !roleAllowed
+                            ? 403
+                            : target == Target.OTHER && op.scope() != Scope.NONE
+                                    ? op.scope().otherClpStatus
+                                    : op.success();
+                    int actual =
+                            call(op, new Call(person, clp, target, roleAllowed)).statusCode();
                     if (op.settle() != null) {
                         op.settle().run();
                     }
@@ -152,24 +170,46 @@ public final class PermissionSweep {
     public static List<Operation> platformOperations() {
         Set<String> operator = Set.of("operator");
         return List.of(
-                new Operation("GET", "/admin/dead-letters", c -> "/admin/dead-letters", null, operator, Scope.NONE,
+                new Operation(
+                        "GET", "/admin/dead-letters", c -> "/admin/dead-letters", null, operator, Scope.NONE, 200),
+                new Operation(
+                        "GET",
+                        "/admin/dead-letters/{id}",
+                        c -> "/admin/dead-letters/0-999999999",
+                        null,
+                        operator,
+                        Scope.NONE,
+                        404),
+                new Operation(
+                        "POST",
+                        "/admin/dead-letters/{id}/replay",
+                        c -> "/admin/dead-letters/0-999999999/replay",
+                        null,
+                        operator,
+                        Scope.NONE,
+                        404),
+                new Operation(
+                        "POST",
+                        "/admin/dead-letters/replay",
+                        c -> "/admin/dead-letters/replay?type=sweep.never-published",
+                        null,
+                        operator,
+                        Scope.NONE,
                         200),
-                new Operation("GET", "/admin/dead-letters/{id}", c -> "/admin/dead-letters/0-999999999", null,
-                        operator, Scope.NONE, 404),
-                new Operation("POST", "/admin/dead-letters/{id}/replay",
-                        c -> "/admin/dead-letters/0-999999999/replay", null, operator, Scope.NONE, 404),
-                new Operation("POST", "/admin/dead-letters/replay",
-                        c -> "/admin/dead-letters/replay?type=sweep.never-published", null, operator, Scope.NONE,
-                        200),
-                new Operation("POST", "/admin/dead-letters/{id}/discard",
-                        c -> "/admin/dead-letters/0-999999999/discard", c -> Map.of("reason", "Sweep"), operator,
-                        Scope.NONE, 404));
+                new Operation(
+                        "POST",
+                        "/admin/dead-letters/{id}/discard",
+                        c -> "/admin/dead-letters/0-999999999/discard",
+                        c -> Map.of("reason", "Sweep"),
+                        operator,
+                        Scope.NONE,
+                        404));
     }
 
     private static Response call(Operation op, Call call) {
         Object body = op.body() == null ? null : op.body().apply(call);
-        RequestSpecification request = body instanceof Csv ? Staff.signedIn(call.person()).contentType("text/csv")
-                : Staff.as(call.person());
+        RequestSpecification request =
+                body instanceof Csv ? Staff.signedIn(call.person()).contentType("text/csv") : Staff.as(call.person());
         if (body instanceof Csv csv) {
             request = request.body(csv.text());
         } else if (body != null) {
@@ -181,13 +221,21 @@ public final class PermissionSweep {
     /** The operations the service's OpenAPI document lists, as "METHOD /path" (Quarkus' own /q paths left out). */
     public static Set<String> documentedOperations() {
         try {
-            JsonNode doc = new ObjectMapper().readTree(RestAssured.given().queryParam("format", "json")
-                    .get("/q/openapi").then().statusCode(200).extract().asString());
+            JsonNode doc = new ObjectMapper()
+                    .readTree(RestAssured.given()
+                            .queryParam("format", "json")
+                            .get("/q/openapi")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
             Set<String> operations = new TreeSet<>();
             Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
             while (paths.hasNext()) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                path.getValue().fieldNames().forEachRemaining(m -> operations.add(m.toUpperCase() + " " + path.getKey()));
+                path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(m -> operations.add(m.toUpperCase() + " " + path.getKey()));
             }
             return operations;
         } catch (Exception e) {
@@ -204,17 +252,26 @@ public final class PermissionSweep {
 
     /** The CLP a demo person holds (the first clp: role), or DWN for those who hold every CLP. */
     public static String ownClp(String person) {
-        return StaffDirectory.roles().get(person).stream().filter(r -> r.startsWith("clp:"))
-                .map(r -> r.substring(4)).map(c -> "*".equals(c) ? "DWN" : c).findFirst().orElse("DWN");
+        return StaffDirectory.roles().get(person).stream()
+                .filter(r -> r.startsWith("clp:"))
+                .map(r -> r.substring(4))
+                .map(c -> "*".equals(c) ? "DWN" : c)
+                .findFirst()
+                .orElse("DWN");
     }
 
     /** A CLP the demo person does not hold, or null for those who hold every CLP. */
     public static String otherClp(String person) {
-        List<String> clps = StaffDirectory.roles().get(person).stream().filter(r -> r.startsWith("clp:"))
-                .map(r -> r.substring(4)).toList();
+        List<String> clps = StaffDirectory.roles().get(person).stream()
+                .filter(r -> r.startsWith("clp:"))
+                .map(r -> r.substring(4))
+                .toList();
         if (clps.contains("*")) {
             return null;
         }
-        return List.of("DWN", "ISN", "CRN", "CHT").stream().filter(c -> !clps.contains(c)).findFirst().orElseThrow();
+        return List.of("DWN", "ISN", "CRN", "CHT").stream()
+                .filter(c -> !clps.contains(c))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -12,11 +12,11 @@ public final class Ports {
 
     /** Below Linux's ephemeral range (32768 and up), where the kernel picks local ports for outgoing connections. */
     private static final int LOWEST = 20_000;
+
     private static final int HIGHEST = 32_000;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * A port nothing listens on, never handed out before by this JVM. Not from the ephemeral range: a port the kernel

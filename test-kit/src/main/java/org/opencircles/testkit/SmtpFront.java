@@ -28,11 +28,12 @@ public final class SmtpFront implements AutoCloseable {
     public volatile Runnable afterAccepted;
     /** While set, new connections are accepted and then hear nothing, not even the greeting. */
     private volatile boolean silent;
+
     private final TcpProxy proxy;
 
     private SmtpFront(int serverPort) {
-        this.proxy = TcpProxy.start("127.0.0.1", serverPort,
-                (client, server) -> new Conversation(client, server).start());
+        this.proxy =
+                TcpProxy.start("127.0.0.1", serverPort, (client, server) -> new Conversation(client, server).start());
     }
 
     /** A front on a free loopback port for the SMTP server on {@code serverPort}. */
@@ -88,7 +89,8 @@ public final class SmtpFront implements AutoCloseable {
         }
 
         private void clientToServer() {
-            try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
+            try (InputStream in = client.getInputStream();
+                    OutputStream out = server.getOutputStream()) {
                 boolean inData = false;
                 byte[] line;
                 while ((line = readLine(in)) != null) {

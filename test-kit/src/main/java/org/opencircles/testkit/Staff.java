@@ -7,8 +7,7 @@ import io.restassured.specification.RequestSpecification;
 /** Requests as a member of staff, signed in with a bearer token for them ({@link Tokens}). */
 public final class Staff {
 
-    private Staff() {
-    }
+    private Staff() {}
 
     /** A JSON request as {@code person} (a demo user name, or {@code notifier}). */
     public static RequestSpecification as(String person) {

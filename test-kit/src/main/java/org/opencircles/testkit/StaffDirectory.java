@@ -2,7 +2,6 @@ package org.opencircles.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +19,12 @@ public final class StaffDirectory {
     public static final String REALM_FILE = "keycloak/open-circles-realm.json";
     /** The notifier signs in with client credentials; its token names its service account. */
     public static final String NOTIFIER = "notifier";
+
     private static final String NOTIFIER_ACCOUNT = "service-account-open-circles-notifier";
 
     private static Map<String, List<String>> roles;
 
-    private StaffDirectory() {
-    }
+    private StaffDirectory() {}
 
     /** Every demo person (and {@code notifier}) with their realm roles, in the realm file's order. */
     public static synchronized Map<String, List<String>> roles() {
@@ -60,6 +59,7 @@ public final class StaffDirectory {
                 }
             }
         }
-        throw new IllegalStateException(REALM_FILE + " not found above " + Path.of(".").toAbsolutePath());
+        throw new IllegalStateException(
+                REALM_FILE + " not found above " + Path.of(".").toAbsolutePath());
     }
 }

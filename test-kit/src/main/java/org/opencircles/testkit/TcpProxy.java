@@ -32,10 +32,12 @@ public final class TcpProxy implements AutoCloseable {
     private TcpProxy(String targetHost, int targetPort, Relay relay) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.relay = relay == null ? (client, upstream) -> {
-            pipe(client, upstream);
-            pipe(upstream, client);
-        } : relay;
+        this.relay = relay == null
+                ? (client, upstream) -> {
+                    pipe(client, upstream);
+                    pipe(upstream, client);
+                }
+                : relay;
         this.server = bind(0);
         this.port = server.getLocalPort();
         accept(server);
@@ -98,43 +100,48 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    client.setTcpNoDelay(true);
-                    upstream.setTcpNoDelay(true);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    relay.start(client, upstream);
-                } catch (IOException e) {
-                    // The listening socket was closed by cut(), or the target refused: the client sees a reset.
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            Socket upstream = new Socket(targetHost, targetPort);
+                            client.setTcpNoDelay(true);
+                            upstream.setTcpNoDelay(true);
+                            sockets.add(client);
+                            sockets.add(upstream);
+                            relay.start(client, upstream);
+                        } catch (IOException e) {
+                            // The listening socket was closed by cut(), or the target refused: the client sees a reset.
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread copier = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // Either side went away; closing both tells the other side.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
-            }
-        }, "tcp-proxy-pipe-" + port);
+        Thread copier = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) != -1) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // Either side went away; closing both tells the other side.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        sockets.remove(from);
+                        sockets.remove(to);
+                    }
+                },
+                "tcp-proxy-pipe-" + port);
         copier.setDaemon(true);
         copier.start();
     }

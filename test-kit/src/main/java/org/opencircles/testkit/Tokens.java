@@ -2,7 +2,6 @@ package org.opencircles.testkit;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-
 import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,12 @@ public final class Tokens {
 
     /** The issuer the test profile expects (platform's microprofile-config.properties). */
     public static final String ISSUER = "https://sign-in.test.open-circles.invalid/realms/open-circles";
+
     public static final String AUDIENCE = "open-circles";
 
     private static PrivateKey key;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A token for a demo person (or {@code notifier}) with the roles the realm gives them. */
     public static String of(String person) {
@@ -45,10 +44,13 @@ public final class Tokens {
 
     /** A token that is right in every way but its issuer: the services must refuse it. */
     public static String fromAnotherIssuer(String person) {
-        return Jwt.issuer("https://impostor.example/realms/open-circles").audience(AUDIENCE)
-                .subject(person).claim("preferred_username", person)
+        return Jwt.issuer("https://impostor.example/realms/open-circles")
+                .audience(AUDIENCE)
+                .subject(person)
+                .claim("preferred_username", person)
                 .claim("realm_access", Map.of("roles", StaffDirectory.roles().get(person)))
-                .expiresIn(3600).sign(key());
+                .expiresIn(3600)
+                .sign(key());
     }
 
     private static synchronized PrivateKey key() {

@@ -1,12 +1,14 @@
 package org.opencircles.testkit;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /** The choice between Testcontainers and local infrastructure, without asking any real Docker engine. */
 class InfrastructureTest {
@@ -37,17 +39,18 @@ class InfrastructureTest {
 
     @Test
     void anUnknownSettingIsRefusedNamingTheProperty() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Infrastructure.choose("podman", DOCKER));
-        assertEquals("opencircles.test.infrastructure must be auto, testcontainers or local, not 'podman'",
-                e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Infrastructure.choose("podman", DOCKER));
+        assertEquals(
+                "opencircles.test.infrastructure must be auto, testcontainers or local, not 'podman'", e.getMessage());
     }
 
     @Test
     void thisMachineHasNoDockerEngineSoTheRunIsLocal() {
         // CI's machines have a docker client but no engine: the probe must say so quickly, not hang.
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DOCKER_HOST") == null
-                && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock")), "a Docker engine may be here");
+        Assumptions.assumeTrue(
+                System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
+                "a Docker engine may be here");
         long start = System.nanoTime();
         boolean answers = Infrastructure.dockerAnswers();
         long millis = (System.nanoTime() - start) / 1_000_000;

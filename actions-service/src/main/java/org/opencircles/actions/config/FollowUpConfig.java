@@ -2,7 +2,6 @@ package org.opencircles.actions.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** When follow-ups fall due; each CLP's patience is a party decision, so none of it is hard-coded. */

@@ -5,7 +5,10 @@ import java.util.Set;
 
 /** A commitment's progress; DONE and DROPPED are final. */
 public enum CommitmentStatus {
-    COMMITTED, IN_PROGRESS, DONE, DROPPED;
+    COMMITTED,
+    IN_PROGRESS,
+    DONE,
+    DROPPED;
 
     /** The statuses of a commitment still to be done. */
     public static final List<CommitmentStatus> OPEN = List.of(COMMITTED, IN_PROGRESS);

@@ -6,8 +6,7 @@ import java.util.List;
 /** The sentences an organiser reads on the dashboard: what a CLP's figures mean, worst news first. */
 public final class DashboardStory {
 
-    private DashboardStory() {
-    }
+    private DashboardStory() {}
 
     /** A CLP without a safeguarding lead of its own is the worst news there is: it comes first. */
     public static List<String> withCoverGap(List<String> story, String clp, String fallback) {
@@ -19,7 +18,9 @@ public final class DashboardStory {
         List<String> lines = new ArrayList<>();
         lines.add(clp + " has no safeguarding lead of its own: " + instead
                 + ". Ask your admin to name one for its young members' safety.");
-        lines.addAll(story.stream().filter(l -> !l.startsWith("Nothing is waiting on anyone")).toList());
+        lines.addAll(story.stream()
+                .filter(l -> !l.startsWith("Nothing is waiting on anyone"))
+                .toList());
         return lines;
     }
 
@@ -36,7 +37,8 @@ public final class DashboardStory {
                     + ") have not been contacted yet.");
         }
         if (f.waitingToGetInvolved() > 0) {
-            lines.add(f.waitingToGetInvolved() + " member(s) said they want to get involved and are waiting to hear back.");
+            lines.add(f.waitingToGetInvolved()
+                    + " member(s) said they want to get involved and are waiting to hear back.");
         }
         if (f.callListsOpen() > 0) {
             lines.add(f.callListsOpen() + " call list(s) being worked: " + f.callListDone() + " of "
@@ -50,13 +52,15 @@ public final class DashboardStory {
                     + "% of those not dropped.");
         }
         if (f.targetPence() > 0) {
-            lines.add(String.format("£%,.2f raised of a £%,.2f target (%s).", f.raisedPence() / 100.0,
-                    f.targetPence() / 100.0, percent(f.raisedPence(), f.targetPence())));
+            lines.add(String.format(
+                    "£%,.2f raised of a £%,.2f target (%s).",
+                    f.raisedPence() / 100.0, f.targetPence() / 100.0, percent(f.raisedPence(), f.targetPence())));
         }
         if (f.menteesWaiting() > 0) {
             lines.add(f.menteesWaiting() + " young member(s) are waiting for a mentor"
                     + (f.longestMenteeWaitDays() != null && f.longestMenteeWaitDays() > 0
-                    ? ", the longest for " + f.longestMenteeWaitDays() + " day(s)." : "."));
+                            ? ", the longest for " + f.longestMenteeWaitDays() + " day(s)."
+                            : "."));
         }
         if (f.pairingsSuspended() > 0) {
             lines.add(f.pairingsSuspended() + " mentoring pairing(s) are suspended while a safeguarding concern is "

@@ -8,10 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.opencircles.events.FollowUpReason;
-
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.opencircles.events.FollowUpReason;
 
 /**
  * A row of the due table: a follow-up scheduled for a time, opened (and published) when that time comes if its cause
@@ -23,7 +24,12 @@ import java.util.UUID;
 public class FollowUp extends PanacheEntityBase {
 
     /** Lifecycle of a follow-up. */
-    public enum Status { SCHEDULED, OPEN, DONE, RESOLVED }
+    public enum Status {
+        SCHEDULED,
+        OPEN,
+        DONE,
+        RESOLVED
+    }
 
     @Id
     public UUID id;
@@ -70,12 +76,16 @@ public class FollowUp extends PanacheEntityBase {
     public long version;
 
     /** Whether a caller who sees {@code canSeeClp} may see this one: their CLP, and never a concern (the lead's alone). */
-    public boolean shownTo(java.util.function.Predicate<String> canSeeClp) {
+    public boolean shownTo(Predicate<String> canSeeClp) {
         return canSeeClp.test(clpCode) && !reason.safeguardingLeadOnly();
     }
 
     /** The members some of {@code followUps} are about, once each: reading those is reading personal data. */
-    public static java.util.List<UUID> memberSubjects(java.util.List<FollowUp> followUps) {
-        return followUps.stream().filter(f -> "member".equals(f.subjectType)).map(f -> f.subjectId).distinct().toList();
+    public static List<UUID> memberSubjects(List<FollowUp> followUps) {
+        return followUps.stream()
+                .filter(f -> "member".equals(f.subjectType))
+                .map(f -> f.subjectId)
+                .distinct()
+                .toList();
     }
 }

@@ -5,9 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,13 +55,31 @@ public class MemberProjection extends PanacheEntityBase {
     public boolean guardianConsent;
 
     /** The table's columns, in the order of {@link #columnValues()}, for writing many new members at once. */
-    public static final List<String> COLUMNS = List.of("member_id", "clp_code", "ward_code", "status", "joined_on",
-            "joined_recorded_at", "last_contacted_at", "wants_to_get_involved_at", "adult_on", "guardian_consent");
+    public static final List<String> COLUMNS = List.of(
+            "member_id",
+            "clp_code",
+            "ward_code",
+            "status",
+            "joined_on",
+            "joined_recorded_at",
+            "last_contacted_at",
+            "wants_to_get_involved_at",
+            "adult_on",
+            "guardian_consent");
 
     /** This member's values in the order of {@link #COLUMNS}. */
     public List<Object> columnValues() {
-        return java.util.Arrays.asList(memberId, clpCode, wardCode, status, joinedOn, joinedRecordedAt,
-                lastContactedAt, wantsToGetInvolvedAt, adultOn, guardianConsent);
+        return Arrays.asList(
+                memberId,
+                clpCode,
+                wardCode,
+                status,
+                joinedOn,
+                joinedRecordedAt,
+                lastContactedAt,
+                wantsToGetInvolvedAt,
+                adultOn,
+                guardianConsent);
     }
 
     /** A minor on {@code day} whose guardian has not consented: someone must collect the consent. */

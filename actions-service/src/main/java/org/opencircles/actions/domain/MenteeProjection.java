@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,7 +29,12 @@ public class MenteeProjection extends PanacheEntityBase {
     public String clpCode;
 
     /** Where the mentee is on their journey, as actions-service follows it from mentoring events. */
-    public enum Stage { WAITING, PAIRED, SUSPENDED, WITHDRAWN }
+    public enum Stage {
+        WAITING,
+        PAIRED,
+        SUSPENDED,
+        WITHDRAWN
+    }
 
     @Column(name = "status", nullable = false)
     @Enumerated(EnumType.STRING)

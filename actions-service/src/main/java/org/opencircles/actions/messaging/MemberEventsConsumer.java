@@ -2,6 +2,7 @@ package org.opencircles.actions.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.opencircles.actions.service.MemberEventsApplier;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
@@ -9,8 +10,6 @@ import org.opencircles.events.Topics;
 import org.opencircles.platform.consumer.EventHandler;
 import org.opencircles.platform.consumer.EventRuns;
 import org.opencircles.platform.consumer.ReceivedEvent;
-
-import java.util.List;
 
 /** Applies member-events to the member projection and follow-ups, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
@@ -27,7 +26,10 @@ public class MemberEventsConsumer implements EventHandler {
     /** Every event on this topic is keyed by its member (call lists' by the list, which finds no projection). */
     @Override
     public void prepare(List<ReceivedEvent> events) {
-        members.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
+        members.prefetch(events.stream()
+                .flatMap(e -> e.aggregateUuid().stream())
+                .distinct()
+                .toList());
     }
 
     /**
@@ -46,19 +48,23 @@ public class MemberEventsConsumer implements EventHandler {
         }
         MemberPayloads.Joined joined = event.payload(MemberPayloads.Joined.class);
         return members.isNew(joined.memberId())
-                ? new MemberEventsApplier.Joining(joined, event.envelope().occurredAt()) : null;
+                ? new MemberEventsApplier.Joining(joined, event.envelope().occurredAt())
+                : null;
     }
 
     @Override
     public void apply(ReceivedEvent event) {
         switch (event.type()) {
-            case MEMBER_JOINED -> members.joined(event.payload(MemberPayloads.Joined.class),
-                    event.envelope().occurredAt());
+            case MEMBER_JOINED ->
+                members.joined(
+                        event.payload(MemberPayloads.Joined.class),
+                        event.envelope().occurredAt());
             case MEMBER_UPDATED -> members.updated(event.payload(MemberPayloads.Updated.class));
             case MEMBER_STATUS_CHANGED -> members.statusChanged(event.payload(MemberPayloads.StatusChanged.class));
             case MEMBER_CONTACT_LOGGED -> members.contactLogged(event.payload(MemberPayloads.ContactLogged.class));
             case MEMBER_ERASED -> members.erased(event.payload(MemberPayloads.Erased.class));
-            case CALL_LIST_PROGRESSED -> members.callListProgressed(event.payload(MemberPayloads.CallListProgressed.class));
+            case CALL_LIST_PROGRESSED ->
+                members.callListProgressed(event.payload(MemberPayloads.CallListProgressed.class));
             default -> {
                 // Other types on this topic are not ours to act on.
             }

@@ -23,18 +23,24 @@ public class MentoringEventsConsumer implements EventHandler {
     @Override
     public void apply(ReceivedEvent event) {
         switch (event.type()) {
-            case MENTEE_ENROLLED -> mentees.enrolled(event.payload(MentoringPayloads.MenteeEnrolled.class),
-                    event.envelope().occurredAt());
+            case MENTEE_ENROLLED ->
+                mentees.enrolled(
+                        event.payload(MentoringPayloads.MenteeEnrolled.class),
+                        event.envelope().occurredAt());
             case PAIRING_ACTIVATED -> mentees.paired(event.payload(MentoringPayloads.PairingActivated.class));
-            case PAIRING_ENDED -> mentees.pairingEnded(event.payload(MentoringPayloads.PairingEnded.class),
-                    event.envelope().occurredAt());
+            case PAIRING_ENDED ->
+                mentees.pairingEnded(
+                        event.payload(MentoringPayloads.PairingEnded.class),
+                        event.envelope().occurredAt());
             case MENTEE_WITHDRAWN -> mentees.withdrawn(event.payload(MentoringPayloads.MenteeWithdrawn.class));
             case PAIRING_SUSPENDED -> mentees.suspended(event.payload(MentoringPayloads.PairingSuspended.class));
             case PAIRING_REINSTATED -> mentees.reinstated(event.payload(MentoringPayloads.PairingReinstated.class));
-            case CONCERN_RAISED -> mentees.concernRaised(event.payload(MentoringPayloads.ConcernRaised.class),
-                    event.envelope().occurredAt());
+            case CONCERN_RAISED ->
+                mentees.concernRaised(
+                        event.payload(MentoringPayloads.ConcernRaised.class),
+                        event.envelope().occurredAt());
             case CONCERN_OUTCOME_RECORDED ->
-                    mentees.concernDecided(event.payload(MentoringPayloads.ConcernOutcomeRecorded.class));
+                mentees.concernDecided(event.payload(MentoringPayloads.ConcernOutcomeRecorded.class));
             default -> {
                 // Mentor registrations and other types do not drive follow-ups.
             }

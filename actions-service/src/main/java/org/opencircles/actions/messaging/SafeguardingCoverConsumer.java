@@ -29,8 +29,10 @@ public class SafeguardingCoverConsumer implements EventHandler {
                                 insert into safeguarding_cover (clp_code, own_lead, fallback) values (?1, ?2, ?3)
                                 on conflict (clp_code) do update
                                 set own_lead = excluded.own_lead, fallback = excluded.fallback""")
-                        .setParameter(1, cover.clpCode()).setParameter(2, cover.ownLead())
-                        .setParameter(3, cover.fallback()).executeUpdate();
+                        .setParameter(1, cover.clpCode())
+                        .setParameter(2, cover.ownLead())
+                        .setParameter(3, cover.fallback())
+                        .executeUpdate();
             }
             default -> {
                 // No other type travels on this topic today.

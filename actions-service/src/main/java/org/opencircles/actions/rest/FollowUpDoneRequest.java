@@ -3,5 +3,4 @@ package org.opencircles.actions.rest;
 import jakarta.validation.constraints.Size;
 
 /** Marking a follow-up done, with what was done. */
-public record FollowUpDoneRequest(@Size(max = 2000) String note) {
-}
+public record FollowUpDoneRequest(@Size(max = 2000) String note) {}

@@ -1,54 +1,57 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.events.MembershipStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpConfig;
-import org.opencircles.actions.domain.Commitment;
-import org.opencircles.actions.domain.CommitmentKind;
-import org.opencircles.actions.domain.CommitmentStatus;
-import org.opencircles.actions.domain.CommitmentUpdate;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.domain.MemberProjection;
-import org.opencircles.events.CommitmentPayloads;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.security.CallerScope;
-import org.opencircles.platform.problem.FieldError;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.time.CivilTime;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opencircles.actions.config.FollowUpConfig;
+import org.opencircles.actions.domain.Commitment;
+import org.opencircles.actions.domain.CommitmentKind;
+import org.opencircles.actions.domain.CommitmentStatus;
+import org.opencircles.actions.domain.CommitmentUpdate;
+import org.opencircles.actions.domain.MemberProjection;
+import org.opencircles.events.CommitmentPayloads;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
 
 /** Commitment use cases: make one, report progress; each writes commitment-events and (re)schedules reminders. */
 @ApplicationScoped
 public class CommitmentService {
 
     /** A commitment to record: who promised what, where, by when, and a target for fundraising. */
-    public record MakeCommitment(String clpCode, CommitmentKind kind, String title, String description, String madeAt,
-                                 List<UUID> ownerMemberIds, LocalDate dueOn, Long targetPence) {
-    }
+    public record MakeCommitment(
+            String clpCode,
+            CommitmentKind kind,
+            String title,
+            String description,
+            String madeAt,
+            List<UUID> ownerMemberIds,
+            LocalDate dueOn,
+            Long targetPence) {}
 
     /** A progress report: any of status, percentage, money raised, a new due date, and a note. */
-    public record ReportProgress(CommitmentStatus status, Integer percentComplete, Long raisedPence, LocalDate dueOn,
-                                 String note) {
-    }
+    public record ReportProgress(
+            CommitmentStatus status, Integer percentComplete, Long raisedPence, LocalDate dueOn, String note) {}
 
     /** Which commitments to list; null fields do not filter. */
-    public record CommitmentFilter(String clpCode, CommitmentStatus status, boolean overdueOnly) {
-    }
+    public record CommitmentFilter(String clpCode, CommitmentStatus status, boolean overdueOnly) {}
 
     @Inject
     CallerScope scope;
@@ -73,7 +76,8 @@ public class CommitmentService {
             params.put("open", CommitmentStatus.OPEN);
             params.put("today", today());
         }
-        var query = Commitment.<Commitment>find(where.toString(), Sort.by("dueOn").and("id"), params);
+        var query =
+                Commitment.<Commitment>find(where.toString(), Sort.by("dueOn").and("id"), params);
         return paging.read(query);
     }
 
@@ -137,8 +141,17 @@ public class CommitmentService {
         c.createdAt = now;
         c.updatedAt = now;
         c.persist();
-        outbox.publish(new CommitmentPayloads.Made(c.id, c.clpCode, c.kind.name(), c.title, c.madeAt,
-                List.copyOf(c.ownerMemberIds), c.dueOn, c.targetPence), c.id);
+        outbox.publish(
+                new CommitmentPayloads.Made(
+                        c.id,
+                        c.clpCode,
+                        c.kind.name(),
+                        c.title,
+                        c.madeAt,
+                        List.copyOf(c.ownerMemberIds),
+                        c.dueOn,
+                        c.targetPence),
+                c.id);
         scheduleReminders(c);
         return c;
     }
@@ -147,20 +160,23 @@ public class CommitmentService {
     public Commitment progress(UUID id, ReportProgress r, String by) {
         Commitment c = load(id);
         if (!c.status.isOpen()) {
-            throw ProblemException.ruleBroken("commitment-closed", "status",
-                    "the commitment is already " + c.status + " and cannot change");
+            throw ProblemException.ruleBroken(
+                    "commitment-closed", "status", "the commitment is already " + c.status + " and cannot change");
         }
         if (r.status() != null && r.status() != c.status && !c.status.next().contains(r.status())) {
-            throw ProblemException.ruleBroken("status-transition", "status",
-                    "a " + c.status + " commitment cannot become " + r.status());
+            throw ProblemException.ruleBroken(
+                    "status-transition", "status", "a " + c.status + " commitment cannot become " + r.status());
         }
         if (r.raisedPence() != null && c.kind != CommitmentKind.FUNDRAISING) {
             throw ProblemException.invalidField("raisedPence", "only fundraising commitments raise money");
         }
-        if (r.status() == null && r.percentComplete() == null && r.raisedPence() == null && r.dueOn() == null
+        if (r.status() == null
+                && r.percentComplete() == null
+                && r.raisedPence() == null
+                && r.dueOn() == null
                 && r.note() == null) {
-            throw ProblemException.invalidField("body", "report at least one of status, percentComplete, "
-                    + "raisedPence, dueOn or note");
+            throw ProblemException.invalidField(
+                    "body", "report at least one of status, percentComplete, " + "raisedPence, dueOn or note");
         }
         if (r.status() != null) {
             c.status = r.status();
@@ -198,10 +214,18 @@ public class CommitmentService {
         u.updatedBy = by;
         u.updatedAt = c.updatedAt;
         u.persist();
-        outbox.publish(new CommitmentPayloads.Progressed(c.id, c.clpCode, c.status.name(), c.percentComplete,
-                c.kind == CommitmentKind.FUNDRAISING ? c.raisedPence : null), c.id);
+        outbox.publish(
+                new CommitmentPayloads.Progressed(
+                        c.id,
+                        c.clpCode,
+                        c.status.name(),
+                        c.percentComplete,
+                        c.kind == CommitmentKind.FUNDRAISING ? c.raisedPence : null),
+                c.id);
         if (!c.status.isOpen()) {
-            followUps.resolve(c.id, List.of(FollowUpReason.COMMITMENT_DUE_SOON, FollowUpReason.COMMITMENT_OVERDUE),
+            followUps.resolve(
+                    c.id,
+                    List.of(FollowUpReason.COMMITMENT_DUE_SOON, FollowUpReason.COMMITMENT_OVERDUE),
                     "commitment " + c.status.name().toLowerCase());
         }
         return c;

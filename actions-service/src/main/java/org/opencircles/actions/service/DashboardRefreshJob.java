@@ -22,7 +22,7 @@ public class DashboardRefreshJob {
     PeriodicJobs periodic;
 
     void start(@Observes StartupEvent started) {
-        periodic.every(config.refreshInterval(), Duration.ofSeconds(10), DashboardRefreshJob.class,
-                dashboard::refreshStale);
+        periodic.every(
+                config.refreshInterval(), Duration.ofSeconds(10), DashboardRefreshJob.class, dashboard::refreshStale);
     }
 }

@@ -1,28 +1,29 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.actions.domain.ClpFigures;
-import org.opencircles.actions.domain.DashboardStory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.opencircles.platform.time.CivilTime;
-
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.Optional;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.page.PageView;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opencircles.actions.domain.ClpFigures;
+import org.opencircles.actions.domain.DashboardStory;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.time.CivilTime;
 
 /** An organiser's figures for each CLP, kept fresh in {@code clp_figures}, with the story they tell ({@link DashboardStory}). */
 @ApplicationScoped
@@ -47,22 +48,29 @@ public class DashboardService {
         refresh(clps, today);
         Instant now = clock.instant();
         Map<String, ClpFigures> kept = new HashMap<>();
-        List<Tuple> rows = em.createNativeQuery("select * from clp_figures where clp_code = any(cast(:clps as text[]))",
-                        Tuple.class).setParameter("clps", clps.toArray(String[]::new)).getResultList();
+        List<Tuple> rows = em.createNativeQuery(
+                        "select * from clp_figures where clp_code = any(cast(:clps as text[]))", Tuple.class)
+                .setParameter("clps", clps.toArray(String[]::new))
+                .getResultList();
         rows.forEach(t -> kept.put(t.get("clp_code", String.class), figures(t, now)));
         Map<String, String> uncovered = withoutLead(clps);
-        return clps.stream().map(c -> kept.getOrDefault(c, empty(c)))
-                .map(f -> uncovered.containsKey(f.clpCode()) ? f.withStory(DashboardStory.withCoverGap(f.story(), f.clpCode(),
-                        uncovered.get(f.clpCode()))) : f).toList();
+        return clps.stream()
+                .map(c -> kept.getOrDefault(c, empty(c)))
+                .map(f -> uncovered.containsKey(f.clpCode())
+                        ? f.withStory(DashboardStory.withCoverGap(f.story(), f.clpCode(), uncovered.get(f.clpCode())))
+                        : f)
+                .toList();
     }
 
     /** Those of {@code clps} that the notifier says have no safeguarding lead of their own, with who hears instead. */
     @SuppressWarnings("unchecked")
     private Map<String, String> withoutLead(List<String> clps) {
         Map<String, String> uncovered = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("select clp_code, coalesce(fallback, 'NOBODY') from safeguarding_cover "
-                + "where not own_lead and clp_code = any(cast(:clps as text[]))")
-                .setParameter("clps", clps.toArray(String[]::new)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select clp_code, coalesce(fallback, 'NOBODY') from safeguarding_cover "
+                                + "where not own_lead and clp_code = any(cast(:clps as text[]))")
+                .setParameter("clps", clps.toArray(String[]::new))
+                .getResultList();
         rows.forEach(r -> uncovered.put((String) r[0], (String) r[1]));
         return uncovered;
     }
@@ -70,8 +78,9 @@ public class DashboardService {
     /** Every CLP actions-service has heard of (from members, mentees, commitments or follow-ups). */
     @SuppressWarnings("unchecked")
     public List<String> knownClps() {
-        return em.createNativeQuery("select clp_code from clp_figures union select clp_code from clp_figures_stale "
-                + "order by 1").getResultList();
+        return em.createNativeQuery(
+                        "select clp_code from clp_figures union select clp_code from clp_figures_stale " + "order by 1")
+                .getResultList();
     }
 
     /**
@@ -83,14 +92,16 @@ public class DashboardService {
         String known = "select clp_code from clp_figures union select clp_code from clp_figures_stale";
         String scoped = visible.isPresent() ? "select unnest(cast(:visible as text[])) as clp_code" : known;
         var codes = em.createNativeQuery("select clp_code from (" + scoped + ") c order by 1")
-                .setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size());
+                .setFirstResult(paging.page() * paging.size())
+                .setMaxResults(paging.size());
         var count = em.createNativeQuery("select count(*) from (" + scoped + ") c");
         visible.ifPresent(v -> {
             codes.setParameter("visible", v.toArray(String[]::new));
             count.setParameter("visible", v.toArray(String[]::new));
         });
         List<String> page = codes.getResultList();
-        return new PageView<>(forClps(page), paging.page(), paging.size(), ((Number) count.getSingleResult()).longValue());
+        return new PageView<>(
+                forClps(page), paging.page(), paging.size(), ((Number) count.getSingleResult()).longValue());
     }
 
     public ClpFigures forClp(String clp) {
@@ -106,10 +117,12 @@ public class DashboardService {
     void refreshStale() {
         List<String> stale = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<String> codes = em.createNativeQuery("select clp_code from clp_figures_stale where marked_at < :settled "
-                    + "union select clp_code from clp_figures where computed_on < :today")
+            List<String> codes = em.createNativeQuery(
+                            "select clp_code from clp_figures_stale where marked_at < :settled "
+                                    + "union select clp_code from clp_figures where computed_on < :today")
                     .setParameter("settled", clock.instant().minus(SETTLED))
-                    .setParameter("today", CivilTime.today(clock)).getResultList();
+                    .setParameter("today", CivilTime.today(clock))
+                    .getResultList();
             return codes;
         });
         if (!stale.isEmpty()) {
@@ -118,7 +131,7 @@ public class DashboardService {
     }
 
     /** How long a CLP's figures must have been left alone before the background refresh recomputes them. */
-    static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(30);
+    static final Duration SETTLED = Duration.ofSeconds(30);
 
     /**
      * Recomputes those of {@code clps} that are marked stale, computed on another day or never computed, without ever
@@ -135,20 +148,25 @@ public class DashboardService {
                         or exists (select 1 from unnest(cast(:clps as text[])) as w (clp_code)
                                    where not exists (select 1 from clp_figures f
                                                      where f.clp_code = w.clp_code and f.computed_on = :today))""")
-                    .setParameter("clps", wanted).setParameter("today", today).getSingleResult();
+                    .setParameter("clps", wanted)
+                    .setParameter("today", today)
+                    .getSingleResult();
             if (!due) {
                 return;
             }
             @SuppressWarnings("unchecked")
-            List<String> taken = em.createNativeQuery("""
+            List<String> taken =
+                    em.createNativeQuery("""
                     delete from clp_figures_stale where clp_code in (
                         select clp_code from clp_figures_stale where clp_code = any(cast(:clps as text[]))
                         for update skip locked)
                     returning clp_code""").setParameter("clps", wanted).getResultList();
             @SuppressWarnings("unchecked")
-            List<String> held = em.createNativeQuery("select clp_code from clp_figures_stale "
-                    + "where clp_code = any(cast(:clps as text[]))").setParameter("clps", wanted).getResultList();
-            List<String> marked = new java.util.ArrayList<>(taken);
+            List<String> held = em.createNativeQuery(
+                            "select clp_code from clp_figures_stale " + "where clp_code = any(cast(:clps as text[]))")
+                    .setParameter("clps", wanted)
+                    .getResultList();
+            List<String> marked = new ArrayList<>(taken);
             marked.addAll(held);
             recompute(clps, marked, today);
         });
@@ -237,13 +255,29 @@ public class DashboardService {
         long notDropped = byStatus.values().stream().mapToLong(Long::longValue).sum() - byStatus.get("DROPPED");
         Integer completion = notDropped == 0 ? null : (int) Math.round(100.0 * done / notDropped);
         Object oldest = t.get("oldest_waiting_since");
-        Long longestWait = oldest == null ? null : Duration.between(toInstant(oldest), now).toDays();
-        ClpFigures f = new ClpFigures(t.get("clp_code", String.class), n(t, "active_members"),
-                n(t, "joined_last_30_days"), n(t, "new_not_contacted"), n(t, "contact_follow_ups_overdue"),
-                n(t, "waiting_to_get_involved"), byStatus, n(t, "commitments_overdue"), completion,
-                n(t, "raised_pence"), n(t, "target_pence"), n(t, "mentees_waiting"), longestWait,
-                n(t, "pairings_active"), n(t, "pairings_suspended"), n(t, "open_follow_ups"), n(t, "call_lists_open"),
-                n(t, "call_list_members"), n(t, "call_list_done"), List.of());
+        Long longestWait =
+                oldest == null ? null : Duration.between(toInstant(oldest), now).toDays();
+        ClpFigures f = new ClpFigures(
+                t.get("clp_code", String.class),
+                n(t, "active_members"),
+                n(t, "joined_last_30_days"),
+                n(t, "new_not_contacted"),
+                n(t, "contact_follow_ups_overdue"),
+                n(t, "waiting_to_get_involved"),
+                byStatus,
+                n(t, "commitments_overdue"),
+                completion,
+                n(t, "raised_pence"),
+                n(t, "target_pence"),
+                n(t, "mentees_waiting"),
+                longestWait,
+                n(t, "pairings_active"),
+                n(t, "pairings_suspended"),
+                n(t, "open_follow_ups"),
+                n(t, "call_lists_open"),
+                n(t, "call_list_members"),
+                n(t, "call_list_done"),
+                List.of());
         return f.withStory(DashboardStory.of(f));
     }
 
@@ -253,8 +287,8 @@ public class DashboardService {
         for (String s : List.of("COMMITTED", "IN_PROGRESS", "DONE", "DROPPED")) {
             byStatus.put(s, 0L);
         }
-        ClpFigures f = new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0,
-                List.of());
+        ClpFigures f =
+                new ClpFigures(clp, 0, 0, 0, 0, 0, byStatus, 0, null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, List.of());
         return f.withStory(DashboardStory.of(f));
     }
 
@@ -267,9 +301,9 @@ public class DashboardService {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,8 +1,5 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.platform.metrics.MetricsConfig;
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -10,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.platform.metrics.TaggedGauge;
-
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.logging.Logger;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.platform.metrics.MetricsConfig;
+import org.opencircles.platform.metrics.TaggedGauge;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Follow-ups for Prometheus, per reason: open (not yet done, whether due or not) and overdue (due, and still not
@@ -42,18 +41,24 @@ public class FollowUpMetrics {
     private TaggedGauge overdue;
 
     void onStart(@Observes StartupEvent event) {
-        List<String> reasons = Arrays.stream(FollowUpReason.values()).map(Enum::name).toList();
-        open = new TaggedGauge(registry, "open.circles.follow.ups.open", "Follow-ups not yet done, by reason",
-                "reason", reasons);
-        overdue = new TaggedGauge(registry, "open.circles.follow.ups.overdue",
-                "Follow-ups past their due time and not done, by reason", "reason", reasons);
+        List<String> reasons =
+                Arrays.stream(FollowUpReason.values()).map(Enum::name).toList();
+        open = new TaggedGauge(
+                registry, "open.circles.follow.ups.open", "Follow-ups not yet done, by reason", "reason", reasons);
+        overdue = new TaggedGauge(
+                registry,
+                "open.circles.follow.ups.overdue",
+                "Follow-ups past their due time and not done, by reason",
+                "reason",
+                reasons);
         periodic.every(metrics.countInterval(), Duration.ofSeconds(3), FollowUpMetrics.class, this::count);
     }
 
     void count() {
         try {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            List<Object[]> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("""
                     select reason, count(*), count(*) filter (where status = 'OPEN')
                     from follow_up where status in ('SCHEDULED', 'OPEN') group by reason""").getResultList());
             open.setRows(rows, 1);

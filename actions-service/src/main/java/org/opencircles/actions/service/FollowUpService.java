@@ -1,39 +1,38 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.events.MembershipStatus;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-import org.opencircles.actions.domain.Commitment;
-import org.opencircles.actions.domain.FollowUp;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.domain.MemberProjection;
-import org.opencircles.actions.domain.MenteeProjection;
-import org.opencircles.events.FollowUpPayloads;
-import io.quarkus.panache.common.Sort;
-import org.opencircles.platform.audit.AccessAudit;
-import org.opencircles.platform.consumer.BatchReads;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.security.CallerScope;
-import org.opencircles.platform.problem.Problem;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.time.CivilTime;
-
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.opencircles.actions.domain.Commitment;
+import org.opencircles.actions.domain.FollowUp;
+import org.opencircles.actions.domain.MemberProjection;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.FollowUpPayloads;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.consumer.BatchReads;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.Problem;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
 
 /**
  * The due table. Follow-ups are scheduled by events, opened by the clock when due (only if their cause still holds),
@@ -62,8 +61,7 @@ public class FollowUpService {
     BatchReads batch;
 
     /** Which follow-ups to list: a status (OPEN if null) and, when given, a CLP, a reason, a subject. */
-    public record FollowUpFilter(FollowUp.Status status, String clpCode, FollowUpReason reason, UUID subjectId) {
-    }
+    public record FollowUpFilter(FollowUp.Status status, String clpCode, FollowUpReason reason, UUID subjectId) {}
 
     /**
      * One page of follow-ups in the caller's CLPs, the longest due first. Safeguarding concerns are listed to the
@@ -136,8 +134,7 @@ public class FollowUpService {
     }
 
     /** One follow-up to schedule: a reason, its subject, which occurrence of the cause, where, and when it is due. */
-    public record Due(FollowUpReason reason, UUID subjectId, String occurrence, String clpCode, Instant dueAt) {
-    }
+    public record Due(FollowUpReason reason, UUID subjectId, String occurrence, String clpCode, Instant dueAt) {}
 
     /**
      * Schedules follow-ups in one statement (an import's young members without a guardian's consent: thousands);
@@ -151,16 +148,23 @@ public class FollowUpService {
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            Array ids = connection.createArrayOf("uuid", due.stream().map(d -> UUID.randomUUID()).toArray());
-            Array reasons = connection.createArrayOf("text", due.stream().map(d -> d.reason().name()).toArray());
-            Array subjectTypes = connection.createArrayOf("text",
-                    due.stream().map(d -> d.reason().subjectType()).toArray());
-            Array subjects = connection.createArrayOf("uuid", due.stream().map(Due::subjectId).toArray());
-            Array occurrences = connection.createArrayOf("text", due.stream().map(Due::occurrence).toArray());
-            Array clps = connection.createArrayOf("text", due.stream().map(Due::clpCode).toArray());
-            Array roles = connection.createArrayOf("text", due.stream().map(d -> d.reason().assigneeRole()).toArray());
+            Array ids = connection.createArrayOf(
+                    "uuid", due.stream().map(d -> UUID.randomUUID()).toArray());
+            Array reasons = connection.createArrayOf(
+                    "text", due.stream().map(d -> d.reason().name()).toArray());
+            Array subjectTypes = connection.createArrayOf(
+                    "text", due.stream().map(d -> d.reason().subjectType()).toArray());
+            Array subjects = connection.createArrayOf(
+                    "uuid", due.stream().map(Due::subjectId).toArray());
+            Array occurrences = connection.createArrayOf(
+                    "text", due.stream().map(Due::occurrence).toArray());
+            Array clps = connection.createArrayOf(
+                    "text", due.stream().map(Due::clpCode).toArray());
+            Array roles = connection.createArrayOf(
+                    "text", due.stream().map(d -> d.reason().assigneeRole()).toArray());
             // Instants as ISO-8601 text: unambiguous whatever the session's time zone.
-            Array dueAt = connection.createArrayOf("text", due.stream().map(d -> d.dueAt().toString()).toArray());
+            Array dueAt = connection.createArrayOf(
+                    "text", due.stream().map(d -> d.dueAt().toString()).toArray());
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into follow_up (id, reason, subject_type, subject_id, occurrence, clp_code, assignee_role,
                                            due_at, status, version)
@@ -185,21 +189,31 @@ public class FollowUpService {
     /** Moves the due time of a subject's not-yet-open follow-ups of this reason (e.g. a new due date). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(UUID subjectId, FollowUpReason reason, Instant dueAt) {
-        FollowUp.update("dueAt = ?1 where subjectId = ?2 and reason = ?3 and status = ?4",
-                dueAt, subjectId, reason, FollowUp.Status.SCHEDULED);
+        FollowUp.update(
+                "dueAt = ?1 where subjectId = ?2 and reason = ?3 and status = ?4",
+                dueAt,
+                subjectId,
+                reason,
+                FollowUp.Status.SCHEDULED);
     }
 
     /** Keeps a subject's follow-ups with the CLP it now belongs to. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveClp(UUID subjectId, String clpCode) {
-        FollowUp.update("clpCode = ?1 where subjectId = ?2 and status in ?3", clpCode, subjectId,
+        FollowUp.update(
+                "clpCode = ?1 where subjectId = ?2 and status in ?3",
+                clpCode,
+                subjectId,
                 List.of(FollowUp.Status.SCHEDULED, FollowUp.Status.OPEN));
     }
 
     /** The cause went away: close scheduled and open follow-ups; notifiers hear of the open ones. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolve(UUID subjectId, Collection<FollowUpReason> reasons, String why) {
-        List<FollowUp> live = FollowUp.list("subjectId = ?1 and reason in ?2 and status in ?3", subjectId, reasons,
+        List<FollowUp> live = FollowUp.list(
+                "subjectId = ?1 and reason in ?2 and status in ?3",
+                subjectId,
+                reasons,
                 List.of(FollowUp.Status.SCHEDULED, FollowUp.Status.OPEN));
         for (FollowUp f : live) {
             boolean wasOpen = f.status == FollowUp.Status.OPEN;
@@ -220,11 +234,12 @@ public class FollowUpService {
     @Transactional
     public int openDue(int limit) {
         Instant now = clock.instant();
-        List<FollowUp> due = FollowUp.<FollowUp>find("status = ?1 and dueAt <= ?2 order by dueAt",
-                        FollowUp.Status.SCHEDULED, now)
+        List<FollowUp> due = FollowUp.<FollowUp>find(
+                        "status = ?1 and dueAt <= ?2 order by dueAt", FollowUp.Status.SCHEDULED, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
         // The members the batch is about, in one query rather than one each (an import's young members without a
         // guardian's consent fall due by the thousand).
         batch.load(MemberProjection.class, FollowUp.memberSubjects(due));
@@ -232,8 +247,10 @@ public class FollowUpService {
             if (causeStillHolds(f)) {
                 f.status = FollowUp.Status.OPEN;
                 f.openedAt = now;
-                outbox.publish(new FollowUpPayloads.Due(f.id, f.reason.name(), f.subjectType, f.subjectId, f.clpCode,
-                        f.assigneeRole, f.dueAt), f.id);
+                outbox.publish(
+                        new FollowUpPayloads.Due(
+                                f.id, f.reason.name(), f.subjectType, f.subjectId, f.clpCode, f.assigneeRole, f.dueAt),
+                        f.id);
             } else {
                 f.status = FollowUp.Status.RESOLVED;
                 f.closedAt = now;
@@ -258,8 +275,12 @@ public class FollowUpService {
             throw ProblemException.notFound("Follow-up", id);
         }
         if (f.status != FollowUp.Status.OPEN) {
-            throw new ProblemException(Problem.of(409, "follow-up-not-open", "Not open",
-                    "Follow-up " + id + " is " + f.status + ", only an open follow-up can be marked done", null));
+            throw new ProblemException(Problem.of(
+                    409,
+                    "follow-up-not-open",
+                    "Not open",
+                    "Follow-up " + id + " is " + f.status + ", only an open follow-up can be marked done",
+                    null));
         }
         f.status = FollowUp.Status.DONE;
         f.closedAt = clock.instant();
@@ -269,7 +290,7 @@ public class FollowUpService {
         return f;
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return clock.instant();
     }
 
@@ -281,11 +302,15 @@ public class FollowUpService {
             }
             case GUARDIAN_CONSENT_MISSING -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
-                yield m != null && !MembershipStatus.RESIGNED.name().equals(m.status) && m.needsGuardianConsentOn(CivilTime.dayOf(now()));
+                yield m != null
+                        && !MembershipStatus.RESIGNED.name().equals(m.status)
+                        && m.needsGuardianConsentOn(CivilTime.dayOf(now()));
             }
             case INVOLVEMENT_NOT_FOLLOWED_UP -> {
                 MemberProjection m = MemberProjection.findById(f.subjectId);
-                yield m != null && !MembershipStatus.RESIGNED.name().equals(m.status) && m.wantsToGetInvolvedAt != null
+                yield m != null
+                        && !MembershipStatus.RESIGNED.name().equals(m.status)
+                        && m.wantsToGetInvolvedAt != null
                         && (m.lastContactedAt == null || m.lastContactedAt.isBefore(m.wantsToGetInvolvedAt));
             }
             case COMMITMENT_DUE_SOON, COMMITMENT_OVERDUE -> {

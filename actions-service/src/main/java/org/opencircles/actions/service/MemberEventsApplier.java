@@ -1,20 +1,10 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpConfig;
-import org.opencircles.actions.domain.CallListProjection;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.domain.MemberProjection;
-import org.opencircles.actions.domain.MenteeProjection;
-import org.opencircles.events.MemberPayloads;
-import org.opencircles.platform.bulk.BulkInsert;
-import org.opencircles.platform.consumer.BatchReads;
-import org.opencircles.platform.time.CivilTime;
-
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +12,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.opencircles.actions.config.FollowUpConfig;
+import org.opencircles.actions.domain.CallListProjection;
+import org.opencircles.actions.domain.MemberProjection;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.platform.bulk.BulkInsert;
+import org.opencircles.platform.consumer.BatchReads;
+import org.opencircles.platform.time.CivilTime;
 
 /** Keeps the member projection and the member follow-ups it drives in step with member-events. */
 @ApplicationScoped
@@ -31,9 +31,10 @@ public class MemberEventsApplier {
     private static final List<FollowUpReason> CONTACT_REASONS =
             List.of(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP);
     /** Every reason whose subject is a member: all close when the member leaves or is erased. */
-    private static final List<FollowUpReason> MEMBER_REASONS =
-            List.of(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP,
-                    FollowUpReason.GUARDIAN_CONSENT_MISSING);
+    private static final List<FollowUpReason> MEMBER_REASONS = List.of(
+            FollowUpReason.NEW_MEMBER_NOT_CONTACTED,
+            FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP,
+            FollowUpReason.GUARDIAN_CONSENT_MISSING);
 
     @Inject
     FollowUpConfig rules;
@@ -45,7 +46,7 @@ public class MemberEventsApplier {
     EntityManager em;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Inject
     BatchReads batch;
@@ -68,8 +69,7 @@ public class MemberEventsApplier {
     }
 
     /** One member.joined event and when members-service recorded it (the event's time). */
-    public record Joining(MemberPayloads.Joined event, Instant recordedAt) {
-    }
+    public record Joining(MemberPayloads.Joined event, Instant recordedAt) {}
 
     /** Whether the member has no projection here yet: without a query once {@link #prefetch} has run. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -125,8 +125,8 @@ public class MemberEventsApplier {
     private List<FollowUpService.Due> dueOnJoining(MemberProjection m, MemberPayloads.Joined e, Instant recordedAt) {
         List<FollowUpService.Due> due = new ArrayList<>(2);
         if (m.needsGuardianConsentOn(CivilTime.dayOf(recordedAt))) {
-            due.add(new FollowUpService.Due(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined",
-                    m.clpCode, recordedAt));
+            due.add(new FollowUpService.Due(
+                    FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "joined", m.clpCode, recordedAt));
         }
         if (!MembershipStatus.ACTIVE.name().equals(e.status())) {
             return due;
@@ -134,12 +134,11 @@ public class MemberEventsApplier {
         // A member who joined today waits from the moment they were recorded; one imported with an old joining date
         // waits from that date, and is not "new" at all if the wait is already over (no burst of stale follow-ups).
         LocalDate recordedDay = CivilTime.dayOf(recordedAt);
-        Instant waitFrom = e.joinedOn().isBefore(recordedDay)
-                ? CivilTime.startOf(e.joinedOn()) : recordedAt;
+        Instant waitFrom = e.joinedOn().isBefore(recordedDay) ? CivilTime.startOf(e.joinedOn()) : recordedAt;
         Instant dueAt = waitFrom.plus(rules.newMemberContactWithin());
         if (!dueAt.isBefore(recordedAt)) {
-            due.add(new FollowUpService.Due(FollowUpReason.NEW_MEMBER_NOT_CONTACTED, m.memberId, "joined",
-                    m.clpCode, dueAt));
+            due.add(new FollowUpService.Due(
+                    FollowUpReason.NEW_MEMBER_NOT_CONTACTED, m.memberId, "joined", m.clpCode, dueAt));
         }
         return due;
     }
@@ -160,11 +159,16 @@ public class MemberEventsApplier {
         m.guardianConsent = e.guardianConsent();
         boolean needsConsent = m.needsGuardianConsentOn(CivilTime.today(clock));
         if (neededConsent && !needsConsent) {
-            followUps.resolve(m.memberId, List.of(FollowUpReason.GUARDIAN_CONSENT_MISSING), "guardian consent recorded");
+            followUps.resolve(
+                    m.memberId, List.of(FollowUpReason.GUARDIAN_CONSENT_MISSING), "guardian consent recorded");
         } else if (needsConsent && !neededConsent) {
             // Consent withdrawn, or a corrected date of birth: a new occurrence, as the earlier one was closed.
-            followUps.schedule(FollowUpReason.GUARDIAN_CONSENT_MISSING, m.memberId, "updated:" + clock.instant(),
-                    m.clpCode, clock.instant());
+            followUps.schedule(
+                    FollowUpReason.GUARDIAN_CONSENT_MISSING,
+                    m.memberId,
+                    "updated:" + clock.instant(),
+                    m.clpCode,
+                    clock.instant());
         }
     }
 
@@ -188,13 +192,18 @@ public class MemberEventsApplier {
         }
         if ("WANTS_TO_GET_INVOLVED".equals(e.kind())) {
             m.wantsToGetInvolvedAt = e.loggedAt();
-            followUps.schedule(FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP, m.memberId, e.loggedAt().toString(),
-                    m.clpCode, e.loggedAt().plus(rules.involvedContactWithin()));
+            followUps.schedule(
+                    FollowUpReason.INVOLVEMENT_NOT_FOLLOWED_UP,
+                    m.memberId,
+                    e.loggedAt().toString(),
+                    m.clpCode,
+                    e.loggedAt().plus(rules.involvedContactWithin()));
         } else if (REACHED.contains(e.kind())) {
             if (m.lastContactedAt == null || m.lastContactedAt.isBefore(e.loggedAt())) {
                 m.lastContactedAt = e.loggedAt();
             }
-            followUps.resolve(m.memberId, CONTACT_REASONS, "member contacted (" + e.kind().toLowerCase() + ")");
+            followUps.resolve(
+                    m.memberId, CONTACT_REASONS, "member contacted (" + e.kind().toLowerCase() + ")");
         }
     }
 
@@ -211,7 +220,8 @@ public class MemberEventsApplier {
         }
         em.createNativeQuery("update commitment set owner_member_ids = array_remove(owner_member_ids, :id) "
                         + "where :id = any(owner_member_ids)")
-                .setParameter("id", e.memberId()).executeUpdate();
+                .setParameter("id", e.memberId())
+                .executeUpdate();
         MemberProjection.deleteById(e.memberId());
     }
 

@@ -1,16 +1,15 @@
 package org.opencircles.actions.service;
 
-import org.opencircles.events.PairingEndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.actions.config.FollowUpConfig;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.actions.domain.MenteeProjection;
-import org.opencircles.events.MentoringPayloads;
-
 import java.time.Instant;
 import java.util.List;
+import org.opencircles.actions.config.FollowUpConfig;
+import org.opencircles.actions.domain.MenteeProjection;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.events.PairingEndReason;
 
 /**
  * Tracks which mentees wait for a mentor, from mentoring-events, and follows up long waits and safeguarding concerns.
@@ -19,7 +18,6 @@ import java.util.List;
 public class MentoringEventsApplier {
 
     /** Pairing end reasons that leave the mentee still wanting a mentor. */
-
     @Inject
     FollowUpConfig rules;
 
@@ -38,8 +36,8 @@ public class MentoringEventsApplier {
         m.stage = MenteeProjection.Stage.WAITING;
         m.waitingSince = at;
         m.persist();
-        followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "enrolled", m.clpCode,
-                at.plus(rules.menteeWaitLimit()));
+        followUps.schedule(
+                FollowUpReason.MENTEE_WAITING, m.menteeId, "enrolled", m.clpCode, at.plus(rules.menteeWaitLimit()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,17 +54,27 @@ public class MentoringEventsApplier {
     public void pairingEnded(MentoringPayloads.PairingEnded e, Instant at) {
         PairingEndReason reason = PairingEndReason.valueOfOrNull(e.reason());
         if (reason != null && reason.youthOfficerMustHear()) {
-            followUps.schedule(FollowUpReason.PAIRING_ENDED_FOR_SAFEGUARDING, e.menteeId(),
-                    "pairing-ended:" + e.pairingId(), e.clpCode(), at);
+            followUps.schedule(
+                    FollowUpReason.PAIRING_ENDED_FOR_SAFEGUARDING,
+                    e.menteeId(),
+                    "pairing-ended:" + e.pairingId(),
+                    e.clpCode(),
+                    at);
         }
         MenteeProjection m = MenteeProjection.findById(e.menteeId());
-        if (m == null || m.stage != MenteeProjection.Stage.PAIRED && m.stage != MenteeProjection.Stage.SUSPENDED
-                || reason == null || !reason.menteeStillWaits()) {
+        if (m == null
+                || m.stage != MenteeProjection.Stage.PAIRED && m.stage != MenteeProjection.Stage.SUSPENDED
+                || reason == null
+                || !reason.menteeStillWaits()) {
             return;
         }
         m.stage = MenteeProjection.Stage.WAITING;
         m.waitingSince = at;
-        followUps.schedule(FollowUpReason.MENTEE_WAITING, m.menteeId, "pairing-ended:" + e.pairingId(), m.clpCode,
+        followUps.schedule(
+                FollowUpReason.MENTEE_WAITING,
+                m.menteeId,
+                "pairing-ended:" + e.pairingId(),
+                m.clpCode,
                 at.plus(rules.menteeWaitLimit()));
     }
 

@@ -1,10 +1,14 @@
 package org.opencircles.members.domain;
 
 import java.time.LocalDate;
+import java.time.Period;
 
 /** Age groups organisers filter by: minors need a guardian, 14 to 26 are youth members (Young Labour). */
 public enum AgeBand {
-    UNDER_18(0, 18), YOUTH_18_TO_26(18, 27), ADULT_27_PLUS(27, 200), UNKNOWN(-1, -1);
+    UNDER_18(0, 18),
+    YOUTH_18_TO_26(18, 27),
+    ADULT_27_PLUS(27, 200),
+    UNKNOWN(-1, -1);
 
     public static final int ADULT_AGE = 18;
     public static final int YOUTH_UNTIL_AGE = 27;
@@ -31,7 +35,7 @@ public enum AgeBand {
         if (dateOfBirth == null) {
             return UNKNOWN;
         }
-        int age = java.time.Period.between(dateOfBirth, today).getYears();
+        int age = Period.between(dateOfBirth, today).getYears();
         if (age < ADULT_AGE) {
             return UNDER_18;
         }

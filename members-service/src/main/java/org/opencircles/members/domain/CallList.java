@@ -8,11 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A saved member filter turned into a list of members to contact through one channel, worked by a volunteer. */
 @Entity
@@ -20,7 +19,10 @@ import java.util.UUID;
 public class CallList extends PanacheEntityBase {
 
     /** How the list's members are contacted; only members who consented to it are on the list. */
-    public enum Channel { PHONE, EMAIL }
+    public enum Channel {
+        PHONE,
+        EMAIL
+    }
 
     @Id
     public UUID id;

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +20,13 @@ import java.util.UUID;
 public class CallListEntry extends PanacheEntityBase {
 
     /** What happened when the volunteer tried the member. */
-    public enum Outcome { REACHED, NO_ANSWER, WRONG_NUMBER, WANTS_TO_GET_INVOLVED, DO_NOT_CONTACT }
+    public enum Outcome {
+        REACHED,
+        NO_ANSWER,
+        WRONG_NUMBER,
+        WANTS_TO_GET_INVOLVED,
+        DO_NOT_CONTACT
+    }
 
     /** The composite key. */
     public static class Key implements Serializable {

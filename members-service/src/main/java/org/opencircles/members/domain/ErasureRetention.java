@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,7 +25,9 @@ public class ErasureRetention extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(memberId, k.memberId) && Objects.equals(service, k.service)
+            return o instanceof Key k
+                    && Objects.equals(memberId, k.memberId)
+                    && Objects.equals(service, k.service)
                     && Objects.equals(recordType, k.recordType);
         }
 

@@ -7,12 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One upload of a membership list, with progress a secretary can watch while it runs. */
 @Entity
@@ -20,7 +19,13 @@ import java.util.UUID;
 public class ImportJob extends PanacheEntityBase {
 
     /** Lifecycle of an import. */
-    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED, INTERRUPTED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        COMPLETED,
+        FAILED,
+        INTERRUPTED
+    }
 
     @Id
     public UUID id;

@@ -8,9 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.opencircles.events.MembershipStatus;
 import org.opencircles.platform.time.CivilTime;
 
@@ -123,18 +123,71 @@ public class Member extends PanacheEntityBase {
 
     /** The 18th birthday, or null when no date of birth is held. */
     /** The columns {@link #columnValues()} fills, for writing new members with COPY (every column but the generated). */
-    public static final List<String> COLUMNS = List.of("id", "membership_number", "first_name", "last_name", "email",
-            "phone", "postcode", "date_of_birth", "clp_code", "ward_code", "status", "joined_on", "status_changed_on",
-            "arrears_since", "roles", "interests", "consent_email", "consent_phone", "consent_sms", "guardian_name",
-            "guardian_email", "guardian_phone", "guardian_consent_on", "last_contacted_at", "wants_to_get_involved_at",
-            "erased_at", "status_reason", "version", "created_at", "updated_at");
+    public static final List<String> COLUMNS = List.of(
+            "id",
+            "membership_number",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "postcode",
+            "date_of_birth",
+            "clp_code",
+            "ward_code",
+            "status",
+            "joined_on",
+            "status_changed_on",
+            "arrears_since",
+            "roles",
+            "interests",
+            "consent_email",
+            "consent_phone",
+            "consent_sms",
+            "guardian_name",
+            "guardian_email",
+            "guardian_phone",
+            "guardian_consent_on",
+            "last_contacted_at",
+            "wants_to_get_involved_at",
+            "erased_at",
+            "status_reason",
+            "version",
+            "created_at",
+            "updated_at");
 
     /** This member's values in the order of {@link #COLUMNS}. */
     public List<Object> columnValues() {
-        return java.util.Arrays.asList(id, membershipNumber, firstName, lastName, email, phone, postcode, dateOfBirth,
-                clpCode, wardCode, status.name(), joinedOn, statusChangedOn, arrearsSince, roles, interests,
-                consentEmail, consentPhone, consentSms, guardianName, guardianEmail, guardianPhone, guardianConsentOn,
-                lastContactedAt, wantsToGetInvolvedAt, erasedAt, statusReason, version, createdAt, updatedAt);
+        return Arrays.asList(
+                id,
+                membershipNumber,
+                firstName,
+                lastName,
+                email,
+                phone,
+                postcode,
+                dateOfBirth,
+                clpCode,
+                wardCode,
+                status.name(),
+                joinedOn,
+                statusChangedOn,
+                arrearsSince,
+                roles,
+                interests,
+                consentEmail,
+                consentPhone,
+                consentSms,
+                guardianName,
+                guardianEmail,
+                guardianPhone,
+                guardianConsentOn,
+                lastContactedAt,
+                wantsToGetInvolvedAt,
+                erasedAt,
+                statusReason,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /**
@@ -176,7 +229,7 @@ public class Member extends PanacheEntityBase {
         return m;
     }
 
-    private static List<String> strings(java.sql.Array array) throws SQLException {
+    private static List<String> strings(Array array) throws SQLException {
         return array == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
     }
 

@@ -5,9 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
-
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 
 /**
  * What search reads of a member not erased: folded search text, name and CLP, kept by the database from the member

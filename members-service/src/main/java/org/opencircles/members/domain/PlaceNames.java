@@ -41,6 +41,7 @@ public final class PlaceNames {
      * Safe to share between threads; a file of ever new names stops adding at {@value #REMEMBERED}.
      */
     private final Map<String, Match> clpsSeen = new ConcurrentHashMap<>();
+
     private final Map<String, Match> wardsSeen = new ConcurrentHashMap<>();
     private static final int REMEMBERED = 50_000;
 
@@ -49,12 +50,15 @@ public final class PlaceNames {
     public PlaceNames(List<Clp> clps, List<Ward> wards) {
         for (Clp clp : clps) {
             clpCodes.put(clp.code.toUpperCase(Locale.ROOT), clp.code);
-            clpNames.computeIfAbsent(normalise(clp.name), n -> new ArrayList<>()).add(clp.code);
+            clpNames.computeIfAbsent(normalise(clp.name), n -> new ArrayList<>())
+                    .add(clp.code);
         }
         for (Ward ward : wards) {
             wardCodes.put(ward.code.toUpperCase(Locale.ROOT), ward.code);
             clpOfWard.put(ward.code, ward.clpCode);
-            wardNames.computeIfAbsent(normalise(ward.name), n -> new ArrayList<>()).add(ward.code);
+            wardNames
+                    .computeIfAbsent(normalise(ward.name), n -> new ArrayList<>())
+                    .add(ward.code);
         }
     }
 
@@ -75,7 +79,8 @@ public final class PlaceNames {
         if (named.size() == 1) {
             return Match.of(named.get(0));
         }
-        return named.isEmpty() ? Match.problem("no CLP has the code or name '" + cell.trim() + "'")
+        return named.isEmpty()
+                ? Match.problem("no CLP has the code or name '" + cell.trim() + "'")
                 : Match.problem("'" + cell.trim() + "' could be CLP " + String.join(" or ", new TreeSet<>(named)));
     }
 
@@ -105,7 +110,8 @@ public final class PlaceNames {
             return Match.of(code);
         }
         List<String> named = wardNames.getOrDefault(normalise(cell), List.of());
-        List<String> inClp = named.stream().filter(w -> clpOfWard.get(w).equals(clpCode)).toList();
+        List<String> inClp =
+                named.stream().filter(w -> clpOfWard.get(w).equals(clpCode)).toList();
         if (inClp.size() == 1) {
             return Match.of(inClp.get(0));
         }
@@ -113,8 +119,10 @@ public final class PlaceNames {
             return Match.problem("no ward has the code or name '" + cell.trim() + "'");
         }
         List<String> candidates = inClp.isEmpty() ? named : inClp;
-        return candidates.size() == 1 ? Match.of(candidates.get(0))
-                : Match.problem("'" + cell.trim() + "' could be ward " + String.join(" or ", new TreeSet<>(candidates)));
+        return candidates.size() == 1
+                ? Match.of(candidates.get(0))
+                : Match.problem(
+                        "'" + cell.trim() + "' could be ward " + String.join(" or ", new TreeSet<>(candidates)));
     }
 
     /** The CLP a ward (by code) belongs to, or null. */
@@ -124,7 +132,9 @@ public final class PlaceNames {
 
     /** "Dulwich & West-Norwood Ward" and "DULWICH AND WEST NORWOOD" compare equal. */
     static String normalise(String name) {
-        String s = NOT_LETTER_OR_DIGIT.matcher(name.toLowerCase(Locale.ROOT).replace("&", " and ")).replaceAll(" ")
+        String s = NOT_LETTER_OR_DIGIT
+                .matcher(name.toLowerCase(Locale.ROOT).replace("&", " and "))
+                .replaceAll(" ")
                 .trim();
         return s.endsWith(" ward") ? s.substring(0, s.length() - " ward".length()) : s;
     }

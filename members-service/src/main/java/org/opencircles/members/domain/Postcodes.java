@@ -5,8 +5,7 @@ import java.util.Locale;
 /** UK postcodes as Royal Mail writes them: upper case, one space before the inward code ("se218ab" is "SE21 8AB"). */
 public final class Postcodes {
 
-    private Postcodes() {
-    }
+    private Postcodes() {}
 
     /** The postcode tidied (null stays null); whether it is a postcode at all is validation's business. */
     public static String normalise(String postcode) {

@@ -1,5 +1,6 @@
 package org.opencircles.members.rest;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,20 +10,27 @@ import java.util.List;
 public final class CallListCsv {
 
     static final String BOM = "\uFEFF";
-    static final List<String> HEADER = List.of("membership_number", "member_name", "ward", "contact_via",
-            "contact_name", "phone", "email", "outcome");
+    static final List<String> HEADER = List.of(
+            "membership_number", "member_name", "ward", "contact_via", "contact_name", "phone", "email", "outcome");
 
-    private CallListCsv() {
-    }
+    private CallListCsv() {}
 
     /** The whole file. */
     public static String of(List<CallListEntryView> rows) {
         StringBuilder out = new StringBuilder(BOM);
         line(out, HEADER);
         for (CallListEntryView r : rows) {
-            line(out, java.util.Arrays.asList(r.membershipNumber(), r.memberName(), r.wardCode(),
-                    r.contactVia() == null ? null : r.contactVia().name(), r.contactName(), r.phone(), r.email(),
-                    r.outcome() == null ? null : r.outcome().name()));
+            line(
+                    out,
+                    Arrays.asList(
+                            r.membershipNumber(),
+                            r.memberName(),
+                            r.wardCode(),
+                            r.contactVia() == null ? null : r.contactVia().name(),
+                            r.contactName(),
+                            r.phone(),
+                            r.email(),
+                            r.outcome() == null ? null : r.outcome().name()));
         }
         return out.toString();
     }

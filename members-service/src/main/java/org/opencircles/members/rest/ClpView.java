@@ -1,9 +1,8 @@
 package org.opencircles.members.rest;
 
+import java.util.List;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.Ward;
-
-import java.util.List;
 
 /** A CLP with its wards. */
 public record ClpView(String code, String name, String region, List<WardView> wards) {
@@ -16,6 +15,7 @@ public record ClpView(String code, String name, String region, List<WardView> wa
     }
 
     public static ClpView of(Clp clp, List<Ward> wards) {
-        return new ClpView(clp.code, clp.name, clp.region, wards.stream().map(WardView::of).toList());
+        return new ClpView(
+                clp.code, clp.name, clp.region, wards.stream().map(WardView::of).toList());
     }
 }

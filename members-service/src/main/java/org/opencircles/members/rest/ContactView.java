@@ -1,10 +1,9 @@
 package org.opencircles.members.rest;
 
-import org.opencircles.members.domain.ContactKind;
-import org.opencircles.members.domain.ContactLogEntry;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.opencircles.members.domain.ContactKind;
+import org.opencircles.members.domain.ContactLogEntry;
 
 /** A logged contact. */
 public record ContactView(UUID id, UUID memberId, ContactKind kind, String notes, String loggedBy, Instant loggedAt) {

@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
 public record WardRequest(
         @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,40}", message = "must be 2 to 40 capital letters, digits or dashes")
         String code,
-        @NotBlank @Size(max = 200) String name) {
-}
+
+        @NotBlank @Size(max = 200) String name) {}

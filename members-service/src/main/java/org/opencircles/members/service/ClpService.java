@@ -4,6 +4,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.opencircles.members.domain.Clp;
 import org.opencircles.members.domain.Ward;
 import org.opencircles.platform.page.PageView;
@@ -11,27 +16,18 @@ import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /** CLPs and their wards: reading those the caller may see, registering new ones. */
 @ApplicationScoped
 public class ClpService {
 
     /** A CLP to register. */
-    public record CreateClp(String code, String name, String region) {
-    }
+    public record CreateClp(String code, String name, String region) {}
 
     /** A ward to add to a CLP. */
-    public record AddWard(String code, String name) {
-    }
+    public record AddWard(String code, String name) {}
 
     /** A CLP with its wards by name. */
-    public record ClpWithWards(Clp clp, List<Ward> wards) {
-    }
+    public record ClpWithWards(Clp clp, List<Ward> wards) {}
 
     @Inject
     CallerScope scope;
@@ -47,9 +43,14 @@ public class ClpService {
         scope.restrict(where, params, "code");
         var query = Clp.<Clp>find(where.toString(), Sort.by("name").and("code"), params);
         PageView<Clp> clps = paging.read(query);
-        Map<String, List<Ward>> wards = clps.items().isEmpty() ? Map.of()
-                : Ward.<Ward>list("clpCode in ?1", Sort.by("name"), clps.items().stream().map(c -> c.code).toList())
-                .stream().collect(Collectors.groupingBy(w -> w.clpCode));
+        Map<String, List<Ward>> wards = clps.items().isEmpty()
+                ? Map.of()
+                : Ward.<Ward>list(
+                                "clpCode in ?1",
+                                Sort.by("name"),
+                                clps.items().stream().map(c -> c.code).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(w -> w.clpCode));
         return clps.map(c -> new ClpWithWards(c, wards.getOrDefault(c.code, List.of())));
     }
 

@@ -1,10 +1,5 @@
 package org.opencircles.members.service;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.opencircles.platform.problem.SafeText;
-
 import java.io.Closeable;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -14,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.opencircles.platform.problem.SafeText;
 
 /**
  * Streams the records of a CSV file through Apache Commons CSV (RFC 4180: quoted fields with delimiters, doubled
@@ -66,7 +65,8 @@ public final class CsvRecords implements Closeable {
         this.maxFieldLength = maxFieldLength;
         this.maxRecordLength = maxRecordLength;
         this.reader = new LimitedReader(withoutByteOrderMark(in), maxRecordLength);
-        this.parser = CSVFormat.RFC4180.builder()
+        this.parser = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(delimiter)
                 // Blank lines come back as records so that line numbers stay exact; next() skips them.
                 .setIgnoreEmptyLines(false)
@@ -106,8 +106,10 @@ public final class CsvRecords implements Closeable {
             }
             for (int i = 0; i < fields.size(); i++) {
                 if (fields.get(i).length() > maxFieldLength) {
-                    throw new BadRecord(recordLine, "column " + (i + 1) + " is longer than " + maxFieldLength
-                            + " characters", true);
+                    throw new BadRecord(
+                            recordLine,
+                            "column " + (i + 1) + " is longer than " + maxFieldLength + " characters",
+                            true);
                 }
                 String unsafe = SafeText.problem(fields.get(i));
                 if (unsafe != null) {
@@ -201,8 +203,11 @@ public final class CsvRecords implements Closeable {
     private BadRecord unreadable(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RecordTooLong) {
-                return new BadRecord(recordLine, "is longer than " + maxRecordLength + " characters (is a quote left "
-                        + "open?); nothing after it was read", false);
+                return new BadRecord(
+                        recordLine,
+                        "is longer than " + maxRecordLength + " characters (is a quote left "
+                                + "open?); nothing after it was read",
+                        false);
             }
         }
         return new BadRecord(recordLine, "has a quoted field that is never closed; nothing after it was read", false);

@@ -46,7 +46,10 @@ public record ImportFile(Path path, Charset charset, char delimiter, List<String
 
     /** The file's records, from its header row on. */
     CsvRecords open(ImportConfig settings) throws IOException {
-        return new CsvRecords(Files.newBufferedReader(path, charset), delimiter, settings.maxFieldLength(),
+        return new CsvRecords(
+                Files.newBufferedReader(path, charset),
+                delimiter,
+                settings.maxFieldLength(),
                 settings.maxRecordLength());
     }
 
@@ -69,8 +72,11 @@ public record ImportFile(Path path, Charset charset, char delimiter, List<String
             firstLine = r.readLine();
         }
         char delimiter = firstLine != null && count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        try (CsvRecords csv = new CsvRecords(Files.newBufferedReader(file, charset), delimiter,
-                settings.maxFieldLength(), settings.maxRecordLength())) {
+        try (CsvRecords csv = new CsvRecords(
+                Files.newBufferedReader(file, charset),
+                delimiter,
+                settings.maxFieldLength(),
+                settings.maxRecordLength())) {
             List<String> header;
             try {
                 header = csv.next();
@@ -84,7 +90,8 @@ public record ImportFile(Path path, Charset charset, char delimiter, List<String
             List<String> missing = MemberRow.missingColumns(canonical);
             if (!missing.isEmpty()) {
                 throw ProblemException.invalidFields(missing.stream()
-                        .map(c -> new FieldError(c, "column is missing from the header")).toList());
+                        .map(c -> new FieldError(c, "column is missing from the header"))
+                        .toList());
             }
             // Bad records count as rows: each is reported on its line when the import runs.
             int rows;
@@ -92,22 +99,26 @@ public record ImportFile(Path path, Charset charset, char delimiter, List<String
                 rows = CsvRecords.count(all, delimiter, settings.maxRecordLength()) - 1;
             }
             if (rows > settings.maxRows()) {
-                throw ProblemException.invalidField("file", "has " + rows + " rows; at most "
-                        + settings.maxRows() + " per import");
+                throw ProblemException.invalidField(
+                        "file", "has " + rows + " rows; at most " + settings.maxRows() + " per import");
             }
             return new ImportFile(file, charset, delimiter, canonical, rows);
         }
     }
 
     private static void copyAtMost(InputStream body, Path file, long maxBytes) throws IOException {
-        try (InputStream in = body; var out = Files.newOutputStream(file)) {
+        try (InputStream in = body;
+                var out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[65536];
             long total = 0;
             int n;
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ProblemException(Problem.of(413, "file-too-large", "File too large",
+                    throw new ProblemException(Problem.of(
+                            413,
+                            "file-too-large",
+                            "File too large",
                             "file: is larger than " + maxBytes / (1024 * 1024) + " MB; split the list",
                             List.of(new FieldError("file", "is larger than " + maxBytes / (1024 * 1024) + " MB"))));
                 }
@@ -117,10 +128,12 @@ public record ImportFile(Path path, Charset charset, char delimiter, List<String
     }
 
     private static boolean isUtf8(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file);
-             var reader = new InputStreamReader(in, decoder)) {
+                var reader = new InputStreamReader(in, decoder)) {
             char[] buffer = new char[65536];
             while (reader.read(buffer) != -1) {
                 // Decoding the whole file is the check; a malformed byte throws.

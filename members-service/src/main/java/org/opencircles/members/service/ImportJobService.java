@@ -59,7 +59,8 @@ public class ImportJobService {
     /** One page of the imports the caller started, newest first. */
     @Transactional
     public PageView<ImportJob> recent(Paging paging) {
-        var query = ImportJob.<ImportJob>find("requestedBy", Sort.descending("createdAt").and("id"), scope.principal());
+        var query = ImportJob.<ImportJob>find(
+                "requestedBy", Sort.descending("createdAt").and("id"), scope.principal());
         return paging.read(query);
     }
 
@@ -67,7 +68,9 @@ public class ImportJobService {
     @Transactional
     public ImportJob job(UUID id) {
         ImportJob job = ImportJob.findById(id);
-        if (job == null || !(job.requestedBy.equals(scope.principal()) || scope.visibleClps().isEmpty())) {
+        if (job == null
+                || !(job.requestedBy.equals(scope.principal())
+                        || scope.visibleClps().isEmpty())) {
             throw ProblemException.notFound("Import", id);
         }
         return job;
@@ -77,7 +80,8 @@ public class ImportJobService {
     @Transactional
     public PageView<ImportRowError> errors(UUID id, Paging paging) {
         ImportJob job = job(id);
-        var query = ImportRowError.<ImportRowError>find("jobId", Sort.by("lineNumber").and("id"), job.id);
+        var query = ImportRowError.<ImportRowError>find(
+                "jobId", Sort.by("lineNumber").and("id"), job.id);
         return paging.read(query);
     }
 
@@ -89,15 +93,26 @@ public class ImportJobService {
         return QuarkusTransaction.requiringNew().call(() -> {
             // One upload at a time decides, across replicas, whether another import already covers these CLPs.
             clusterLock.lock("import-start");
-            List<String> clps = allowedClps.map(s -> List.copyOf(new TreeSet<>(s))).orElse(null);
-            List<ImportJob> live = ImportJob.list("status in ?1 and heartbeatAt >= ?2", LIVE,
-                    clock.instant().minus(settings.staleAfter()));
+            List<String> clps =
+                    allowedClps.map(s -> List.copyOf(new TreeSet<>(s))).orElse(null);
+            List<ImportJob> live = ImportJob.list(
+                    "status in ?1 and heartbeatAt >= ?2", LIVE, clock.instant().minus(settings.staleAfter()));
             for (ImportJob other : live) {
-                if (clps == null || other.allowedClps == null || other.allowedClps.stream().anyMatch(clps::contains)) {
-                    throw ProblemException.conflict("file", "another import for " + (other.allowedClps == null
-                            ? "every CLP" : "CLP " + String.join(", ", other.allowedClps.stream()
-                            .filter(c -> clps == null || clps.contains(c)).toList()))
-                            + " is still running; upload this file when it has finished");
+                if (clps == null
+                        || other.allowedClps == null
+                        || other.allowedClps.stream().anyMatch(clps::contains)) {
+                    throw ProblemException.conflict(
+                            "file",
+                            "another import for "
+                                    + (other.allowedClps == null
+                                            ? "every CLP"
+                                            : "CLP "
+                                                    + String.join(
+                                                            ", ",
+                                                            other.allowedClps.stream()
+                                                                    .filter(c -> clps == null || clps.contains(c))
+                                                                    .toList()))
+                                    + " is still running; upload this file when it has finished");
                 }
             }
             ImportJob j = new ImportJob();
@@ -123,8 +138,9 @@ public class ImportJobService {
 
     /** Marks this replica's queued and running imports alive now. */
     void beat() {
-        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = ?1 where owner = ?2 and status in ?3",
-                clock.instant(), instance, LIVE));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ImportJob.update(
+                        "heartbeatAt = ?1 where owner = ?2 and status in ?3", clock.instant(), instance, LIVE));
     }
 
     /**
@@ -132,11 +148,14 @@ public class ImportJobService {
      * ever. A job another live replica is running keeps its status.
      */
     public void markInterrupted() {
-        QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                "status = ?1, message = ?2, finishedAt = ?3 where status in ?4 and heartbeatAt < ?5",
-                ImportJob.Status.INTERRUPTED,
-                "The service stopped during this import; upload the file again (rows already saved are kept)",
-                clock.instant(), LIVE, clock.instant().minus(settings.staleAfter())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ImportJob.update(
+                        "status = ?1, message = ?2, finishedAt = ?3 where status in ?4 and heartbeatAt < ?5",
+                        ImportJob.Status.INTERRUPTED,
+                        "The service stopped during this import; upload the file again (rows already saved are kept)",
+                        clock.instant(),
+                        LIVE,
+                        clock.instant().minus(settings.staleAfter())));
     }
 
     /**
@@ -148,8 +167,10 @@ public class ImportJobService {
             return;
         }
         Instant cutoff = clock.instant().minus(settings.staleAfter());
-        Set<String> live = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>list("status in ?1", LIVE)
-                .stream().map(j -> j.id + ".csv").collect(Collectors.toSet()));
+        Set<String> live = QuarkusTransaction.requiringNew()
+                .call(() -> ImportJob.<ImportJob>list("status in ?1", LIVE).stream()
+                        .map(j -> j.id + ".csv")
+                        .collect(Collectors.toSet()));
         try (var files = Files.list(settings.workDir())) {
             for (Path f : files.toList()) {
                 if (!live.contains(f.getFileName().toString())

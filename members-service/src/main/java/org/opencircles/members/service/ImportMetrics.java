@@ -1,8 +1,5 @@
 package org.opencircles.members.service;
 
-import org.opencircles.platform.metrics.MetricsConfig;
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -10,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.opencircles.platform.metrics.TaggedGauge;
-
+import java.time.Duration;
 import java.util.List;
+import org.jboss.logging.Logger;
+import org.opencircles.platform.metrics.MetricsConfig;
+import org.opencircles.platform.metrics.TaggedGauge;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Imports for Prometheus: how many are queued, running, and interrupted (a service stopped part-way: the rows it had
@@ -39,15 +38,20 @@ public class ImportMetrics {
     private TaggedGauge imports;
 
     void onStart(@Observes StartupEvent event) {
-        imports = new TaggedGauge(registry, "open.circles.imports", "Imports by state (finished ones not counted)",
-                "state", List.of("QUEUED", "RUNNING", "INTERRUPTED"));
+        imports = new TaggedGauge(
+                registry,
+                "open.circles.imports",
+                "Imports by state (finished ones not counted)",
+                "state",
+                List.of("QUEUED", "RUNNING", "INTERRUPTED"));
         periodic.every(metrics.countInterval(), Duration.ofSeconds(3), ImportMetrics.class, this::count);
     }
 
     void count() {
         try {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            List<Object[]> rows = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("""
                     select status, count(*) from import_job
                     where status in ('QUEUED', 'RUNNING', 'INTERRUPTED') group by status""").getResultList());
             imports.setRows(rows, 1);

@@ -148,12 +148,15 @@ public class ImportPipeline {
                 // or never where it is off (as on the machines CI uses): until then it plans lists and searches over
                 // 500,000 new members for a handful. Refreshed at once, as its manual advises after a bulk load
                 // (about 1 s at 500,000 members, measured); search's own table with them.
-                Member.getEntityManager().createNativeQuery("analyze member, member_search").executeUpdate();
+                Member.getEntityManager()
+                        .createNativeQuery("analyze member, member_search")
+                        .executeUpdate();
             }
             if (j.createdRows + j.updatedRows > 0) {
                 // The import's chunks leave their search entries in the trigram index's pending list (see
                 // MemberImportWriter.save), which every search reads through to the end: merged now, at once.
-                Member.getEntityManager().createNativeQuery("select gin_clean_pending_list('member_search_idx')")
+                Member.getEntityManager()
+                        .createNativeQuery("select gin_clean_pending_list('member_search_idx')")
                         .getSingleResult();
             }
             j.status = ImportJob.Status.COMPLETED;
@@ -190,16 +193,22 @@ public class ImportPipeline {
                 recordProgress(job.id, chunk, refused, outcomes);
             });
         } catch (RuntimeException chunkFailed) {
-            LOG.warnf("Chunk at line %d of import %s failed (%s); saving its rows one by one",
+            LOG.warnf(
+                    "Chunk at line %d of import %s failed (%s); saving its rows one by one",
                     chunk.get(0).line(), job.id, chunkFailed.getMessage());
             outcomes.clear();
             for (MemberRow row : valid) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> writer.save(rows(List.of(row), existing),
-                            allowed, job.requestedBy).forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> writer.save(rows(List.of(row), existing), allowed, job.requestedBy)
+                                    .forEach((k, n) -> outcomes.merge(k, n, Integer::sum)));
                 } catch (RuntimeException rowFailed) {
-                    refused.put(row.line(), List.of(new FieldError("row", "could not be saved; check for a "
-                            + "membership number or detail that clashes with another member")));
+                    refused.put(
+                            row.line(),
+                            List.of(new FieldError(
+                                    "row",
+                                    "could not be saved; check for a "
+                                            + "membership number or detail that clashes with another member")));
                 }
             }
             QuarkusTransaction.requiringNew().run(() -> recordProgress(job.id, chunk, refused, outcomes));
@@ -207,12 +216,13 @@ public class ImportPipeline {
     }
 
     private static List<ImportedRow> rows(List<MemberRow> valid, Map<String, Member> existing) {
-        return valid.stream().map(r -> new ImportedRow(r.details(), r.status(), existing.get(r.membershipNumber())))
+        return valid.stream()
+                .map(r -> new ImportedRow(r.details(), r.status(), existing.get(r.membershipNumber())))
                 .toList();
     }
 
-    private void recordProgress(UUID jobId, List<MemberRow> chunk, Map<Integer, List<FieldError>> refused,
-                                Map<Outcome, Integer> outcomes) {
+    private void recordProgress(
+            UUID jobId, List<MemberRow> chunk, Map<Integer, List<FieldError>> refused, Map<Outcome, Integer> outcomes) {
         for (MemberRow row : chunk) {
             for (FieldError error : refused.getOrDefault(row.line(), List.of())) {
                 ImportRowError e = new ImportRowError();

@@ -35,8 +35,7 @@ public class ImportRowChecks {
 
     /** A chunk of rows checked on their own, ready to compare with the members saved: the rows that passed, and why
      * the others were refused, by line. */
-    record CheckedChunk(List<MemberRow> rows, List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
-    }
+    record CheckedChunk(List<MemberRow> rows, List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {}
 
     /** CLPs and wards as they were when the import started; one query each instead of two per row. */
     record Places(Set<String> clps, Map<String, String> clpOfWard, PlaceNames names) {
@@ -46,7 +45,8 @@ public class ImportRowChecks {
             return QuarkusTransaction.requiringNew().call(() -> {
                 List<Clp> clps = Clp.listAll();
                 List<Ward> wards = Ward.listAll();
-                return new Places(clps.stream().map(c -> c.code).collect(Collectors.toSet()),
+                return new Places(
+                        clps.stream().map(c -> c.code).collect(Collectors.toSet()),
                         wards.stream().collect(Collectors.toMap(w -> w.code, w -> w.clpCode)),
                         new PlaceNames(clps, wards));
             });
@@ -84,20 +84,23 @@ public class ImportRowChecks {
     private final Validator validator;
 
     ImportRowChecks(ValidatorFactory validators) {
-        this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
+        this.validator = validators
+                .usingContext()
+                .traversableResolver(new EveryPropertyReachable())
+                .getValidator();
     }
 
     /** Validation of plain records: nothing is lazily loaded, so nothing needs asking. */
     private static final class EveryPropertyReachable implements TraversableResolver {
         @Override
-        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
-                                   ElementType elementType) {
+        public boolean isReachable(
+                Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType elementType) {
             return true;
         }
 
         @Override
-        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
-                                    ElementType elementType) {
+        public boolean isCascadable(
+                Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty, ElementType elementType) {
             return true;
         }
     }
@@ -106,8 +109,8 @@ public class ImportRowChecks {
      * The checks a row passes on its own: CLP and ward resolved, fields and joining rules, first of a repeat wins
      * ({@code seen} holds the membership numbers of the file so far).
      */
-    CheckedChunk onTheirOwn(List<MemberRow> rows, List<String> allowedClps, Places places, Set<String> seen,
-                            LocalDate today) {
+    CheckedChunk onTheirOwn(
+            List<MemberRow> rows, List<String> allowedClps, Places places, Set<String> seen, LocalDate today) {
         List<MemberRow> valid = new ArrayList<>();
         Map<Integer, List<FieldError>> refused = new HashMap<>();
         for (MemberRow read : rows) {
@@ -129,8 +132,12 @@ public class ImportRowChecks {
      * The checks against the members already saved ({@code existing}, by membership number): the uploader's scope and
      * the status transitions. Rows that pass go to {@code valid}, the others' reasons to {@code refused} by line.
      */
-    static void againstExisting(List<MemberRow> rows, Map<String, Member> existing, List<String> allowedClps,
-                                List<MemberRow> valid, Map<Integer, List<FieldError>> refused) {
+    static void againstExisting(
+            List<MemberRow> rows,
+            Map<String, Member> existing,
+            List<String> allowedClps,
+            List<MemberRow> valid,
+            Map<Integer, List<FieldError>> refused) {
         for (MemberRow row : rows) {
             List<FieldError> errors = againstExisting(row, existing.get(row.membershipNumber()), allowedClps);
             if (errors.isEmpty()) {
@@ -143,7 +150,10 @@ public class ImportRowChecks {
 
     /** The members the rows' membership numbers already belong to, in any CLP, as they are now. */
     static Map<String, Member> existingMembers(List<MemberRow> rows) {
-        List<String> numbers = rows.stream().map(MemberRow::membershipNumber).filter(Objects::nonNull).toList();
+        List<String> numbers = rows.stream()
+                .map(MemberRow::membershipNumber)
+                .filter(Objects::nonNull)
+                .toList();
         if (numbers.isEmpty()) {
             return Map.of();
         }
@@ -154,7 +164,8 @@ public class ImportRowChecks {
             List<Member> found = Member.getEntityManager()
                     .createNativeQuery("select * from member where membership_number = any(?1)", Member.class)
                     .setParameter(1, numbers.toArray(String[]::new))
-                    .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultList();
             return found.stream().collect(Collectors.toMap(m -> m.membershipNumber, Function.identity()));
         });
     }
@@ -168,10 +179,13 @@ public class ImportRowChecks {
             return List.of();
         }
         if (allowedClps != null && !allowedClps.contains(member.clpCode)) {
-            return List.of(new FieldError("membership_number", "belongs to a member of a CLP you do not manage; "
-                    + "their own CLP's secretary can update them"));
+            return List.of(new FieldError(
+                    "membership_number",
+                    "belongs to a member of a CLP you do not manage; " + "their own CLP's secretary can update them"));
         }
-        if (row.status() != null && row.status() != member.status && !member.status.next().contains(row.status())) {
+        if (row.status() != null
+                && row.status() != member.status
+                && !member.status.next().contains(row.status())) {
             return List.of(new FieldError("status", "a " + member.status + " member cannot become " + row.status()));
         }
         return List.of();
@@ -183,12 +197,15 @@ public class ImportRowChecks {
         }
         List<FieldError> errors = new ArrayList<>(row.errors());
         for (ConstraintViolation<MemberDetails> v : validator.validate(row.details())) {
-            String path = v.getPropertyPath().toString().replaceAll("\\[.*?]", "").replace("<iterable element>", "");
+            String path =
+                    v.getPropertyPath().toString().replaceAll("\\[.*?]", "").replace("<iterable element>", "");
             path = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
             errors.add(new FieldError(MemberRow.COLUMNS.getOrDefault(path, path), v.getMessage()));
         }
         if (allowedClps != null && !allowedClps.contains(row.details().clpCode())) {
-            return List.of(new FieldError("clp", "you may not import members into CLP " + row.details().clpCode()));
+            return List.of(new FieldError(
+                    "clp",
+                    "you may not import members into CLP " + row.details().clpCode()));
         }
         // Every mistake in the row at once, so a secretary fixes the sheet in one pass (a CLP or ward that could not
         // be found is already said once).

@@ -46,17 +46,24 @@ public class ImportUploadService {
     MemberChanges changes;
 
     /** What an import of this file would do, read but not saved: no job, no member, no event. */
-    public record Preview(List<String> header, List<String> columns, int totalRows, List<MemberRow> rows,
-                          Map<Integer, List<FieldError>> errors) {
-    }
+    public record Preview(
+            List<String> header,
+            List<String> columns,
+            int totalRows,
+            List<MemberRow> rows,
+            Map<Integer, List<FieldError>> errors) {}
 
     /**
      * Receives an upload into the work directory (refused with 413 past the size limit), checks its header (a file
      * that cannot be a membership list is refused with a 400 now) and queues it. At most one import runs at a time
      * for any CLP: an upload that overlaps a running one is refused with 409. The file is removed on every path.
      */
-    public ImportJob receive(InputStream body, String fileName, Map<String, String> mapping, String requestedBy,
-                             Optional<Set<String>> allowedClps) {
+    public ImportJob receive(
+            InputStream body,
+            String fileName,
+            Map<String, String> mapping,
+            String requestedBy,
+            Optional<Set<String>> allowedClps) {
         UUID id = UUID.randomUUID();
         Path path = settings.workDir().resolve(id + ".csv");
         try {
@@ -81,7 +88,8 @@ public class ImportUploadService {
         Path path = settings.workDir().resolve("preview-" + UUID.randomUUID() + ".csv");
         try {
             ImportFile file = ImportFile.receive(body, path, mapping, settings);
-            List<String> allowed = allowedClps.map(s -> List.copyOf(new TreeSet<>(s))).orElse(null);
+            List<String> allowed =
+                    allowedClps.map(s -> List.copyOf(new TreeSet<>(s))).orElse(null);
             List<MemberRow> read = new ArrayList<>();
             List<String> header;
             try (CsvRecords csv = file.open(settings)) {

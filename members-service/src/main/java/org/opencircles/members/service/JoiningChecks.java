@@ -1,19 +1,19 @@
 package org.opencircles.members.service;
 
-import org.opencircles.members.domain.AgeBand;
-import org.opencircles.platform.time.CivilTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencircles.members.config.MembershipConfig;
-import org.opencircles.members.domain.Clp;
-import org.opencircles.members.domain.Ward;
-import org.opencircles.platform.problem.FieldError;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.opencircles.members.config.MembershipConfig;
+import org.opencircles.members.domain.AgeBand;
+import org.opencircles.members.domain.Clp;
+import org.opencircles.members.domain.Ward;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.time.CivilTime;
 
 /** Rules a member's details must meet beyond their shape: a real CLP and ward, the joining age, a minor's guardian. */
 @ApplicationScoped
@@ -34,8 +34,8 @@ public class JoiningChecks {
      * membership does not wait for them: a minor without a guardian is saved and flagged (guardian consent missing),
      * and the consent is collected afterwards; mentoring and contact wait for it.
      */
-    public List<FieldError> checkImported(MemberDetails r, LocalDate today, Map<String, String> clpOfWard,
-                                          java.util.Set<String> clps) {
+    public List<FieldError> checkImported(
+            MemberDetails r, LocalDate today, Map<String, String> clpOfWard, Set<String> clps) {
         return check(r, today, clps.contains(r.clpCode()), clpOfWard.get(r.wardCode()), true);
     }
 
@@ -44,8 +44,8 @@ public class JoiningChecks {
     }
 
     // Package-private: the rule itself, without the database, for unit tests.
-    List<FieldError> check(MemberDetails r, LocalDate today, boolean clpExists, String wardClp,
-                                   boolean guardianMayFollow) {
+    List<FieldError> check(
+            MemberDetails r, LocalDate today, boolean clpExists, String wardClp, boolean guardianMayFollow) {
         List<FieldError> errors = new ArrayList<>();
         if (!clpExists) {
             errors.add(new FieldError("clpCode", "no CLP has code '" + r.clpCode() + "'"));
@@ -58,13 +58,16 @@ public class JoiningChecks {
             LocalDate joined = r.joinedOn() == null ? today : r.joinedOn();
             int ageAtJoining = Period.between(r.dateOfBirth(), joined).getYears();
             if (ageAtJoining < rules.minimumJoiningAge()) {
-                errors.add(new FieldError("dateOfBirth",
-                        "members must be at least " + rules.minimumJoiningAge() + " when they join"));
+                errors.add(new FieldError(
+                        "dateOfBirth", "members must be at least " + rules.minimumJoiningAge() + " when they join"));
             }
             boolean minor = CivilTime.under(r.dateOfBirth(), AgeBand.ADULT_AGE, today);
             if (minor && r.guardian() == null && !guardianMayFollow) {
                 errors.add(new FieldError("guardian", "a parent or guardian is required for members under 18"));
-            } else if (minor && r.guardian() != null && isBlank(r.guardian().email()) && isBlank(r.guardian().phone())) {
+            } else if (minor
+                    && r.guardian() != null
+                    && isBlank(r.guardian().email())
+                    && isBlank(r.guardian().phone())) {
                 errors.add(new FieldError("guardian.email", "a guardian needs an email or a phone number"));
             }
         }

@@ -99,7 +99,10 @@ public class MemberChanges {
 
     /** Lapses an active member whose arrears are past the grace period. */
     void lapseForArrears(Member member) {
-        move(member, MembershipStatus.LAPSED, MemberPayloads.ARREARS_PAST_GRACE,
+        move(
+                member,
+                MembershipStatus.LAPSED,
+                MemberPayloads.ARREARS_PAST_GRACE,
                 "in arrears since " + member.arrearsSince);
     }
 
@@ -110,7 +113,8 @@ public class MemberChanges {
 
     /** Checked on every write as well as by the lapse job, so a status never waits for a batch job to be right. */
     private boolean pastArrearsGrace(Member member) {
-        return member.status == MembershipStatus.ACTIVE && member.arrearsSince != null
+        return member.status == MembershipStatus.ACTIVE
+                && member.arrearsSince != null
                 && !member.arrearsSince.isAfter(arrearsCutoff());
     }
 
@@ -135,10 +139,15 @@ public class MemberChanges {
         m.clpCode = r.clpCode();
         m.wardCode = r.wardCode();
         m.arrearsSince = r.arrearsSince();
-        m.roles = r.roles() == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(
-                r.roles().stream().map(Enum::name).toList()));
-        m.interests = r.interests() == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(
-                r.interests().stream().map(i -> i.trim().toLowerCase(Locale.ROOT)).toList()));
+        m.roles = r.roles() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(
+                        new TreeSet<>(r.roles().stream().map(Enum::name).toList()));
+        m.interests = r.interests() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(new TreeSet<>(r.interests().stream()
+                        .map(i -> i.trim().toLowerCase(Locale.ROOT))
+                        .toList()));
         MemberDetails.Consents consents = r.consents() == null ? MemberDetails.Consents.NONE : r.consents();
         m.consentEmail = consents.email();
         m.consentPhone = consents.phone();
@@ -152,10 +161,27 @@ public class MemberChanges {
 
     /** Everything a request sets on a member, to compare before and after. */
     private static List<Object> details(Member m) {
-        return Arrays.asList(m.membershipNumber, m.firstName, m.lastName, m.email, m.phone, m.postcode,
-                m.dateOfBirth, m.clpCode, m.wardCode, m.arrearsSince, List.copyOf(m.roles), List.copyOf(m.interests),
-                m.consentEmail, m.consentPhone, m.consentSms, m.guardianName, m.guardianEmail, m.guardianPhone,
-                m.guardianConsentOn, m.joinedOn);
+        return Arrays.asList(
+                m.membershipNumber,
+                m.firstName,
+                m.lastName,
+                m.email,
+                m.phone,
+                m.postcode,
+                m.dateOfBirth,
+                m.clpCode,
+                m.wardCode,
+                m.arrearsSince,
+                List.copyOf(m.roles),
+                List.copyOf(m.interests),
+                m.consentEmail,
+                m.consentPhone,
+                m.consentSms,
+                m.guardianName,
+                m.guardianEmail,
+                m.guardianPhone,
+                m.guardianConsentOn,
+                m.joinedOn);
     }
 
     private static String blankToNull(String s) {

@@ -23,15 +23,18 @@ import org.opencircles.platform.problem.ProblemException;
 public class MemberImportWriter {
 
     /** How saving one row ended. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    /** One row of an import that passed every check: what to save, and the member it updates as last read, if any. */
-    public record ImportedRow(MemberDetails details, MembershipStatus status, Member existing) {
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 
+    /** One row of an import that passed every check: what to save, and the member it updates as last read, if any. */
+    public record ImportedRow(MemberDetails details, MembershipStatus status, Member existing) {}
+
     /** Members by surname, then first name, case aside (only where they sit on disk depends on it). */
-    private static final Comparator<Member> IN_NAME_ORDER = Comparator
-            .comparing((Member m) -> m.lastName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+    private static final Comparator<Member> IN_NAME_ORDER = Comparator.comparing(
+                    (Member m) -> m.lastName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
             .thenComparing(m -> m.firstName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
 
     @Inject
@@ -58,8 +61,8 @@ public class MemberImportWriter {
         List<ImportedRow> changing = new ArrayList<>();
         for (ImportedRow row : rows) {
             if (row.existing() == null) {
-                created.add(changes.newMember(row.details(),
-                        row.status() == null ? MembershipStatus.ACTIVE : row.status()));
+                created.add(changes.newMember(
+                        row.details(), row.status() == null ? MembershipStatus.ACTIVE : row.status()));
             } else if (changes.unchanged(row.existing(), row.details(), row.status())) {
                 outcomes.merge(Outcome.UNCHANGED, 1, Integer::sum);
             } else {
@@ -72,23 +75,39 @@ public class MemberImportWriter {
             // into the loaded national system, bench/national-more.sh). Other writers keep the list short
             // (new-connection-sql), because every search reads all of it (4 MB made a two-word search 8.5 ms instead
             // of 2 ms at 500,000): searches run during a large import are slower until it ends and merges the list.
-            Member.getEntityManager().createNativeQuery("set local gin_pending_list_limit = '32MB'").executeUpdate();
+            Member.getEntityManager()
+                    .createNativeQuery("set local gin_pending_list_limit = '32MB'")
+                    .executeUpdate();
             // Written in name order: the rows land on the heap in the order they are copied, so a chunk's members of
             // one surname share a page or two. Search reads every member it matches (to sort and count them); at
             // 500,000 imported in file order "smith" found 5,964 members on 5,212 pages, in name order on 474.
-            bulk.rows("member", Member.COLUMNS, created.stream().sorted(IN_NAME_ORDER).map(Member::columnValues)
-                    .toList());
+            bulk.rows(
+                    "member",
+                    Member.COLUMNS,
+                    created.stream()
+                            .sorted(IN_NAME_ORDER)
+                            .map(Member::columnValues)
+                            .toList());
             events.joinedAll(created);
-            audit.recordAs(actingFor, "CREATE", "member", created.stream().map(m -> m.id).toList());
+            audit.recordAs(
+                    actingFor,
+                    "CREATE",
+                    "member",
+                    created.stream().map(m -> m.id).toList());
             outcomes.put(Outcome.CREATED, created.size());
         }
         if (!changing.isEmpty()) {
-            Map<String, Member> current = Member.<Member>list("membershipNumber in ?1",
-                    changing.stream().map(r -> r.existing().membershipNumber).toList()).stream()
+            Map<String, Member> current = Member.<Member>list(
+                            "membershipNumber in ?1",
+                            changing.stream()
+                                    .map(r -> r.existing().membershipNumber)
+                                    .toList())
+                    .stream()
                     .collect(Collectors.toMap(m -> m.membershipNumber, m -> m));
             for (ImportedRow row : changing) {
                 Member member = current.get(row.existing().membershipNumber);
-                if (member == null || allowedClps.isPresent() && !allowedClps.get().contains(member.clpCode)) {
+                if (member == null
+                        || allowedClps.isPresent() && !allowedClps.get().contains(member.clpCode)) {
                     // Checked when the chunk was read; only a member erased or moved meanwhile gets here.
                     throw new IllegalStateException("A member of this chunk changed while it was imported");
                 }
@@ -104,8 +123,8 @@ public class MemberImportWriter {
         if (status != null && status != existing.status) {
             if (!existing.status.next().contains(status)) {
                 // Checked per row before the import's transaction; here only if the member changed meanwhile.
-                throw ProblemException.ruleBroken("status-transition", "status",
-                        "a " + existing.status + " member cannot become " + status);
+                throw ProblemException.ruleBroken(
+                        "status-transition", "status", "a " + existing.status + " member cannot become " + status);
             }
             changes.move(existing, status, MemberPayloads.LIST_IMPORT, "membership list import");
             changed = true;

@@ -1,50 +1,61 @@
 package org.opencircles.members.service;
 
-import org.opencircles.members.domain.MemberRole;
-import org.opencircles.members.domain.Postcodes;
-import org.opencircles.events.MembershipStatus;
-import org.opencircles.platform.problem.FieldError;
-import org.opencircles.platform.problem.FieldValues;
-import org.opencircles.platform.problem.ProblemException;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.members.domain.MemberRole;
+import org.opencircles.members.domain.Postcodes;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.FieldValues;
+import org.opencircles.platform.problem.ProblemException;
 
 /**
  * One line of a membership list turned into a {@link MemberDetails}, or the reasons it cannot be. Headers are matched
  * loosely ("Membership No", "membership_number"), dates are UK (dd/mm/yyyy) or ISO.
  */
-public record MemberRow(int line, String membershipNumber, MemberDetails details, MembershipStatus status,
-                        List<FieldError> errors) {
+public record MemberRow(
+        int line, String membershipNumber, MemberDetails details, MembershipStatus status, List<FieldError> errors) {
 
     /** Column name in the file for each request field, for error messages a secretary can match to the sheet. */
     static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("membershipNumber", "membership_number"), Map.entry("firstName", "first_name"),
-            Map.entry("lastName", "last_name"), Map.entry("email", "email"), Map.entry("phone", "phone"),
-            Map.entry("postcode", "postcode"), Map.entry("dateOfBirth", "date_of_birth"),
-            Map.entry("clpCode", "clp"), Map.entry("wardCode", "ward"), Map.entry("joinedOn", "joined_on"),
-            Map.entry("roles", "roles"), Map.entry("interests", "interests"),
-            Map.entry("arrearsSince", "arrears_since"), Map.entry("guardian", "guardian_name"),
-            Map.entry("guardian.name", "guardian_name"), Map.entry("guardian.email", "guardian_email"),
+            Map.entry("membershipNumber", "membership_number"),
+            Map.entry("firstName", "first_name"),
+            Map.entry("lastName", "last_name"),
+            Map.entry("email", "email"),
+            Map.entry("phone", "phone"),
+            Map.entry("postcode", "postcode"),
+            Map.entry("dateOfBirth", "date_of_birth"),
+            Map.entry("clpCode", "clp"),
+            Map.entry("wardCode", "ward"),
+            Map.entry("joinedOn", "joined_on"),
+            Map.entry("roles", "roles"),
+            Map.entry("interests", "interests"),
+            Map.entry("arrearsSince", "arrears_since"),
+            Map.entry("guardian", "guardian_name"),
+            Map.entry("guardian.name", "guardian_name"),
+            Map.entry("guardian.email", "guardian_email"),
             Map.entry("guardian.phone", "guardian_phone"),
-            Map.entry("guardian.consentGivenOn", "guardian_consent_on"), Map.entry("status", "status"));
+            Map.entry("guardian.consentGivenOn", "guardian_consent_on"),
+            Map.entry("status", "status"));
 
     static final Set<String> REQUIRED = Set.of("membership_number", "first_name", "last_name", "clp", "ward");
 
     private static final Map<String, String> ALIASES = aliases();
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK_DATE =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /** Maps header cells to canonical column names; unknown columns map to null and are ignored. */
     public static List<String> canonicalHeader(List<String> header) {
@@ -58,7 +69,9 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
     public static List<String> canonicalHeader(List<String> header, Map<String, String> explicit) {
         Map<String, String> mine = new HashMap<>();
         explicit.forEach((h, column) -> mine.put(normalise(h), column));
-        return header.stream().map(h -> mine.getOrDefault(normalise(h), ALIASES.get(normalise(h)))).toList();
+        return header.stream()
+                .map(h -> mine.getOrDefault(normalise(h), ALIASES.get(normalise(h))))
+                .toList();
     }
 
     /** Every column an import understands, for checking an explicit mapping. */
@@ -68,9 +81,10 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
 
     /** The headers recognised out of the box for each column, as documented in README. */
     public static Map<String, List<String>> recognisedHeaders() {
-        Map<String, List<String>> byColumn = new java.util.TreeMap<>();
-        ALIASES.forEach((alias, column) -> byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(alias));
-        byColumn.values().forEach(java.util.Collections::sort);
+        Map<String, List<String>> byColumn = new TreeMap<>();
+        ALIASES.forEach((alias, column) ->
+                byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(alias));
+        byColumn.values().forEach(Collections::sort);
         return byColumn;
     }
 
@@ -104,7 +118,8 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
             }
         }
         List<FieldError> errors = new ArrayList<>();
-        if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+        if (cells.size() > header.size()
+                && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
             errors.add(new FieldError("row", "has " + cells.size() + " cells but the header has " + header.size()));
         }
         LocalDate dob = date(v, "date_of_birth", errors);
@@ -122,17 +137,32 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
                 roles.add(parsed);
             }
         }
-        MemberDetails.Guardian guardian = v.get("guardian_name") == null ? null
-                : new MemberDetails.Guardian(v.get("guardian_name"), v.get("guardian_email"), v.get("guardian_phone"),
-                guardianConsent);
-        MemberDetails request = new MemberDetails(v.get("membership_number"), v.get("first_name"), v.get("last_name"),
-                v.get("email"), v.get("phone"), Postcodes.normalise(v.get("postcode")), dob,
-                v.get("clp"), v.get("ward"), joined, roles,
+        MemberDetails.Guardian guardian = v.get("guardian_name") == null
+                ? null
+                : new MemberDetails.Guardian(
+                        v.get("guardian_name"), v.get("guardian_email"), v.get("guardian_phone"), guardianConsent);
+        MemberDetails request = new MemberDetails(
+                v.get("membership_number"),
+                v.get("first_name"),
+                v.get("last_name"),
+                v.get("email"),
+                v.get("phone"),
+                Postcodes.normalise(v.get("postcode")),
+                dob,
+                v.get("clp"),
+                v.get("ward"),
+                joined,
+                roles,
                 new LinkedHashSet<>(list(v.get("interests"))),
-                new MemberDetails.Consents(bool(v, "consent_email", errors), bool(v, "consent_phone", errors),
+                new MemberDetails.Consents(
+                        bool(v, "consent_email", errors),
+                        bool(v, "consent_phone", errors),
                         bool(v, "consent_sms", errors)),
-                guardian, arrears);
-        String number = v.get("membership_number") == null ? null : v.get("membership_number").toUpperCase(Locale.ROOT);
+                guardian,
+                arrears);
+        String number = v.get("membership_number") == null
+                ? null
+                : v.get("membership_number").toUpperCase(Locale.ROOT);
         return new MemberRow(line, number, request, status, errors);
     }
 
@@ -164,7 +194,8 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
         };
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String column, List<FieldError> errors) {
+    private static <E extends Enum<E>> E parseEnum(
+            Class<E> type, String value, String column, List<FieldError> errors) {
         try {
             return FieldValues.parseEnum(type, value, column);
         } catch (ProblemException e) {
@@ -174,8 +205,12 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
     }
 
     private static List<String> list(String value) {
-        return value == null ? List.of()
-                : Arrays.stream(value.split("[;|]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split("[;|]"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     private static String upper(String s) {
@@ -183,26 +218,63 @@ public record MemberRow(int line, String membershipNumber, MemberDetails details
     }
 
     private static String normalise(String header) {
-        return header.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return header.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     private static Map<String, String> aliases() {
         Map<String, List<String>> byColumn = Map.ofEntries(
-                Map.entry("membership_number", List.of("membership_number", "membership_no", "member_number",
-                        "member_no", "membership_id", "member_id", "membership_ref")),
-                Map.entry("first_name", List.of("first_name", "firstname", "forename", "forenames", "first_names", "given_name")),
+                Map.entry(
+                        "membership_number",
+                        List.of(
+                                "membership_number",
+                                "membership_no",
+                                "member_number",
+                                "member_no",
+                                "membership_id",
+                                "member_id",
+                                "membership_ref")),
+                Map.entry(
+                        "first_name",
+                        List.of("first_name", "firstname", "forename", "forenames", "first_names", "given_name")),
                 Map.entry("last_name", List.of("last_name", "lastname", "surname", "family_name")),
                 Map.entry("email", List.of("email", "email_address", "e_mail", "email_addr")),
-                Map.entry("phone", List.of("phone", "mobile", "telephone", "phone_number", "tel", "mobile_number",
-                        "mobile_phone", "telephone_number")),
+                Map.entry(
+                        "phone",
+                        List.of(
+                                "phone",
+                                "mobile",
+                                "telephone",
+                                "phone_number",
+                                "tel",
+                                "mobile_number",
+                                "mobile_phone",
+                                "telephone_number")),
                 Map.entry("postcode", List.of("postcode", "post_code", "postal_code")),
                 Map.entry("date_of_birth", List.of("date_of_birth", "dob", "birth_date", "birthdate")),
-                Map.entry("clp", List.of("clp", "clp_code", "clp_name", "constituency", "constituency_name",
-                        "constituency_party")),
+                Map.entry(
+                        "clp",
+                        List.of(
+                                "clp",
+                                "clp_code",
+                                "clp_name",
+                                "constituency",
+                                "constituency_name",
+                                "constituency_party")),
                 Map.entry("ward", List.of("ward", "ward_code", "ward_name", "branch", "branch_name")),
                 Map.entry("status", List.of("status", "membership_status")),
-                Map.entry("joined_on", List.of("joined_on", "joined", "join_date", "date_joined", "joined_date",
-                        "membership_start_date", "start_date")),
+                Map.entry(
+                        "joined_on",
+                        List.of(
+                                "joined_on",
+                                "joined",
+                                "join_date",
+                                "date_joined",
+                                "joined_date",
+                                "membership_start_date",
+                                "start_date")),
                 Map.entry("arrears_since", List.of("arrears_since", "in_arrears_since")),
                 Map.entry("roles", List.of("roles", "role", "offices")),
                 Map.entry("interests", List.of("interests", "skills", "interests_skills")),

@@ -36,8 +36,7 @@ import org.opencircles.platform.time.CivilTime;
 public class MemberSearchService {
 
     /** A member's id alone, for lists of members that need no more. */
-    public record IdOnly(UUID id) {
-    }
+    public record IdOnly(UUID id) {}
 
     /** Words of a search query beyond this many are ignored: each is one more index condition. */
     static final int MAX_SEARCH_WORDS = 5;
@@ -53,8 +52,7 @@ public class MemberSearchService {
     private static final String SEARCH_ORDER = "s.lastName, s.firstName, s.id";
 
     /** An HQL order by (on {@code MemberSearch s}) and its parameters. */
-    private record Order(String by, Map<String, Object> params) {
-    }
+    private record Order(String by, Map<String, Object> params) {}
 
     @Inject
     Clock clock;
@@ -74,13 +72,14 @@ public class MemberSearchService {
             // Counted, then read in name order: for a broad filter (a national list) straight off the name index.
             // The page's ids come in that order, and the members by id with the one plain statement search uses.
             Condition all = condition(filter, visibleClps, words);
-            var ids = Member.getEntityManager().createQuery("select id from Member where " + all.where()
-                    + " order by " + BY_NAME, UUID.class);
+            var ids = Member.getEntityManager()
+                    .createQuery("select id from Member where " + all.where() + " order by " + BY_NAME, UUID.class);
             all.params().forEach(ids::setParameter);
-            List<UUID> pageIds = ids.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+            List<UUID> pageIds = ids.setFirstResult(paging.page() * paging.size())
+                    .setMaxResults(paging.size())
                     .getResultList();
-            page = new PageView<>(inOrder(pageIds), paging.page(), paging.size(), Member.count(all.where(),
-                    all.params()));
+            page = new PageView<>(
+                    inOrder(pageIds), paging.page(), paging.size(), Member.count(all.where(), all.params()));
         } else {
             page = searchPage(found(filter, visibleClps, words), new Order(SEARCH_ORDER, Map.of()), paging);
             if (page.total() == 0) {
@@ -110,7 +109,10 @@ public class MemberSearchService {
 
     /** The words of a search query, split on spaces; the first {@value #MAX_SEARCH_WORDS} count. */
     static List<String> searchWords(String query) {
-        return Arrays.stream(query.trim().split("\\s+")).filter(w -> !w.isEmpty()).limit(MAX_SEARCH_WORDS).toList();
+        return Arrays.stream(query.trim().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .limit(MAX_SEARCH_WORDS)
+                .toList();
     }
 
     /**
@@ -137,16 +139,20 @@ public class MemberSearchService {
      * PostgreSQL at 500,000, measured). Only a page past the end, which has no row to carry the count, counts again.
      */
     private PageView<Member> searchPage(Condition condition, Order order, Paging paging) {
-        var query = Member.getEntityManager().createQuery("select s.id, count(*) over () from MemberSearch s where "
-                + condition.where() + " order by " + order.by(), Object[].class);
+        var query = Member.getEntityManager()
+                .createQuery(
+                        "select s.id, count(*) over () from MemberSearch s where " + condition.where() + " order by "
+                                + order.by(),
+                        Object[].class);
         condition.params().forEach(query::setParameter);
         order.params().forEach(query::setParameter);
-        List<Object[]> rows = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+        List<Object[]> rows = query.setFirstResult(paging.page() * paging.size())
+                .setMaxResults(paging.size())
                 .getResultList();
-        long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
-                : paging.page() == 0 ? 0 : counted(condition);
-        return new PageView<>(inOrder(rows.stream().map(row -> (UUID) row[0]).toList()), paging.page(),
-                paging.size(), total);
+        long total =
+                !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue() : paging.page() == 0 ? 0 : counted(condition);
+        return new PageView<>(
+                inOrder(rows.stream().map(row -> (UUID) row[0]).toList()), paging.page(), paging.size(), total);
     }
 
     /**
@@ -182,8 +188,8 @@ public class MemberSearchService {
 
     /** How many members a search condition (on {@code MemberSearch s}) finds. */
     private static long counted(Condition condition) {
-        var query = Member.getEntityManager().createQuery("select count(*) from MemberSearch s where "
-                + condition.where(), Long.class);
+        var query = Member.getEntityManager()
+                .createQuery("select count(*) from MemberSearch s where " + condition.where(), Long.class);
         condition.params().forEach(query::setParameter);
         return query.getSingleResult();
     }
@@ -194,10 +200,14 @@ public class MemberSearchService {
      * common case, and the widest) never reads them.
      */
     private Condition found(MemberFilter filter, Optional<Set<String>> visibleClps, List<String> words) {
-        Condition found = withWords(Condition.ALL.withinClps(visibleClps, "s.clpCode")
-                .andIfGiven("s.clpCode = :clp", "clp", filter.clpCode()), words);
+        Condition found = withWords(
+                Condition.ALL
+                        .withinClps(visibleClps, "s.clpCode")
+                        .andIfGiven("s.clpCode = :clp", "clp", filter.clpCode()),
+                words);
         if (filter.narrowsBeyondClp()) {
-            found = found.and(filterCondition(filter, visibleClps).inside("s.id in (select id from Member where ", ")"));
+            found = found.and(
+                    filterCondition(filter, visibleClps).inside("s.id in (select id from Member where ", ")"));
         }
         return found;
     }
@@ -213,28 +223,38 @@ public class MemberSearchService {
             return condition;
         }
         // The filter's CLP in the sub-query too: the search index finds a CLP's matches directly (V13).
-        Condition inSearch = withWords(filter.clpCode() == null ? Condition.ALL : Condition.of("s.clpCode = :clp"),
-                words);
+        Condition inSearch =
+                withWords(filter.clpCode() == null ? Condition.ALL : Condition.of("s.clpCode = :clp"), words);
         return condition.and(inSearch.inside("id in (select s.id from MemberSearch s where ", ")"));
     }
 
     /** The condition (on {@code Member}) for the filter's fields other than the search query, visible, not erased. */
     private Condition filterCondition(MemberFilter filter, Optional<Set<String>> visibleClps) {
-        Condition condition = Condition.of("erasedAt is null").withinClps(visibleClps, "clpCode")
+        Condition condition = Condition.of("erasedAt is null")
+                .withinClps(visibleClps, "clpCode")
                 .andIfGiven("clpCode = :clp", "clp", filter.clpCode())
                 .andIfGiven("wardCode = :ward", "ward", filter.wardCode())
                 .andIfGiven("status = :status", "status", filter.status())
-                .andIfGiven("array_contains(interests, :interest)", "interest",
-                        filter.interest() == null ? null : filter.interest().trim().toLowerCase(Locale.ROOT));
+                .andIfGiven(
+                        "array_contains(interests, :interest)",
+                        "interest",
+                        filter.interest() == null
+                                ? null
+                                : filter.interest().trim().toLowerCase(Locale.ROOT));
         if (filter.ageBand() == AgeBand.UNKNOWN) {
             condition = condition.and("dateOfBirth is null");
         } else if (filter.ageBand() != null) {
-            condition = condition.and("dateOfBirth > :bornAfter", "bornAfter",
+            condition = condition
+                    .and(
+                            "dateOfBirth > :bornAfter",
+                            "bornAfter",
                             filter.ageBand().bornAfter(CivilTime.today(clock)))
                     .and("dateOfBirth <= :bornBy", "bornBy", filter.ageBand().bornOnOrBefore(CivilTime.today(clock)));
         }
         if (filter.notContactedForDays() != null) {
-            condition = condition.and("(lastContactedAt is null or lastContactedAt < :contactCutoff)", "contactCutoff",
+            condition = condition.and(
+                    "(lastContactedAt is null or lastContactedAt < :contactCutoff)",
+                    "contactCutoff",
                     clock.instant().minus(Duration.ofDays(filter.notContactedForDays())));
         }
         return condition;
@@ -247,8 +267,14 @@ public class MemberSearchService {
     private static Condition withWords(Condition base, List<String> folded) {
         Condition match = base;
         for (int i = 0; i < folded.size(); i++) {
-            match = match.and("s.searchText like :w" + i + " escape '\\'", "w" + i,
-                    "%" + folded.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            match = match.and(
+                    "s.searchText like :w" + i + " escape '\\'",
+                    "w" + i,
+                    "%"
+                            + folded.get(i)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return match;
     }

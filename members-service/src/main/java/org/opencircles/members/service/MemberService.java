@@ -40,12 +40,10 @@ import org.opencircles.platform.security.CallerScope;
 public class MemberService {
 
     /** A contact with a member to record: what happened, a note, and when (now if not given). */
-    public record LogContact(ContactKind kind, String notes, Instant at) {
-    }
+    public record LogContact(ContactKind kind, String notes, Instant at) {}
 
     /** Move a member to another status (e.g. RESIGNED, or ACTIVE to rejoin), with the staff member's reason. */
-    public record ChangeStatus(MembershipStatus status, String reason) {
-    }
+    public record ChangeStatus(MembershipStatus status, String reason) {}
 
     @Inject
     Clock clock;
@@ -81,8 +79,8 @@ public class MemberService {
             throw ProblemException.invalidFields(errors);
         }
         if (Member.count("membershipNumber", request.membershipNumber()) > 0) {
-            throw ProblemException.conflict("membershipNumber",
-                    "membership number " + request.membershipNumber() + " is already registered");
+            throw ProblemException.conflict(
+                    "membershipNumber", "membership number " + request.membershipNumber() + " is already registered");
         }
         Member member = changes.create(request, MembershipStatus.ACTIVE);
         audit.record("CREATE", "member", member.id);
@@ -94,8 +92,12 @@ public class MemberService {
         Member member = visible(id);
         scope.requireClp(request.clpCode());
         if (expectedVersion != null && expectedVersion != member.version) {
-            throw new ProblemException(Problem.of(412, "stale-version", "Stale version",
-                    "The member was changed since version " + expectedVersion + "; reload and try again", null));
+            throw new ProblemException(Problem.of(
+                    412,
+                    "stale-version",
+                    "Stale version",
+                    "The member was changed since version " + expectedVersion + "; reload and try again",
+                    null));
         }
         List<FieldError> errors = new ArrayList<>(checks.check(request, today()));
         if (!Objects.equals(request.membershipNumber(), member.membershipNumber)
@@ -117,14 +119,17 @@ public class MemberService {
             return member;
         }
         if (!member.status.next().contains(request.status())) {
-            throw ProblemException.ruleBroken("status-transition", "status",
-                    "a " + member.status + " member cannot become " + request.status());
+            throw ProblemException.ruleBroken(
+                    "status-transition", "status", "a " + member.status + " member cannot become " + request.status());
         }
         if (request.status() == MembershipStatus.ACTIVE) {
             // Rejoining clears the arrears that lapsed them, or they would lapse again at once.
             member.arrearsSince = null;
         }
-        changes.move(member, request.status(), MemberPayloads.STAFF_DECISION,
+        changes.move(
+                member,
+                request.status(),
+                MemberPayloads.STAFF_DECISION,
                 request.reason() == null ? "changed by " + audit.principal() : request.reason());
         audit.record("UPDATE", "member", member.id);
         return member;
@@ -165,7 +170,8 @@ public class MemberService {
     public PageView<ContactLogEntry> contacts(UUID id, Paging paging) {
         Member member = visible(id);
         audit.record("READ", "member", member.id);
-        var query = ContactLogEntry.<ContactLogEntry>find("memberId", Sort.descending("loggedAt").and("id"), id);
+        var query = ContactLogEntry.<ContactLogEntry>find(
+                "memberId", Sort.descending("loggedAt").and("id"), id);
         return paging.read(query);
     }
 
@@ -222,9 +228,11 @@ public class MemberService {
         record.persist();
         // Search's dictionary of name words keeps none of theirs that nobody else has.
         Member.flush();
-        Member.getEntityManager().createNativeQuery(
-                        "select oc_forget_search_words(array(select oc_name_words(?1, ?2)))")
-                .setParameter(1, firstName).setParameter(2, lastName).getSingleResult();
+        Member.getEntityManager()
+                .createNativeQuery("select oc_forget_search_words(array(select oc_name_words(?1, ?2)))")
+                .setParameter(1, firstName)
+                .setParameter(2, lastName)
+                .getSingleResult();
         events.erased(member, now);
         audit.record("ERASE", "member", id);
         return record;
@@ -250,8 +258,8 @@ public class MemberService {
             throw ProblemException.notFound("Member", id);
         }
         if (member.isErased()) {
-            throw new ProblemException(Problem.of(410, "erased", "Erased",
-                    "Member " + id + " was erased on request", null));
+            throw new ProblemException(
+                    Problem.of(410, "erased", "Erased", "Member " + id + " was erased on request", null));
         }
         return member;
     }
@@ -265,10 +273,13 @@ public class MemberService {
         if (!clusterLock.tryLock("lapse-sweep")) {
             return 0;
         }
-        List<Member> due = Member.<Member>find("status = ?1 and arrearsSince <= ?2 and erasedAt is null",
-                MembershipStatus.ACTIVE, changes.arrearsCutoff()).page(0, limit).list();
+        List<Member> due = Member.<Member>find(
+                        "status = ?1 and arrearsSince <= ?2 and erasedAt is null",
+                        MembershipStatus.ACTIVE,
+                        changes.arrearsCutoff())
+                .page(0, limit)
+                .list();
         due.forEach(changes::lapseForArrears);
         return due.size();
     }
-
 }

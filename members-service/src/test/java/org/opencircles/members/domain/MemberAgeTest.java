@@ -1,12 +1,11 @@
 package org.opencircles.members.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /** The dates a member's age changes on, as other services are told them (adultOn, youthUntil). */
 class MemberAgeTest {

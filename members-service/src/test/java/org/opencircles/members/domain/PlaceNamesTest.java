@@ -1,10 +1,9 @@
 package org.opencircles.members.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** CLPs and wards by code or by name, as exports write them; postcodes tidied. No service booted. */
 class PlaceNamesTest {
@@ -25,10 +24,14 @@ class PlaceNamesTest {
     }
 
     private final PlaceNames places = new PlaceNames(
-            List.of(clp("DWN", "Dulwich and West Norwood"), clp("ISN", "Islington North"),
+            List.of(
+                    clp("DWN", "Dulwich and West Norwood"), clp("ISN", "Islington North"),
                     clp("NRW", "Norwich North"), clp("NRS", "Norwich  North")),
-            List.of(ward("DWN-HERNE-HILL", "DWN", "Herne Hill"), ward("DWN-KNIGHTS-HILL", "DWN", "Knights Hill"),
-                    ward("ISN-HIGHBURY", "ISN", "Highbury"), ward("ISN-CENTRAL", "ISN", "Central"),
+            List.of(
+                    ward("DWN-HERNE-HILL", "DWN", "Herne Hill"),
+                    ward("DWN-KNIGHTS-HILL", "DWN", "Knights Hill"),
+                    ward("ISN-HIGHBURY", "ISN", "Highbury"),
+                    ward("ISN-CENTRAL", "ISN", "Central"),
                     ward("DWN-CENTRAL", "DWN", "Central")));
 
     @Test
@@ -37,8 +40,11 @@ class PlaceNamesTest {
         assertEquals("DWN", places.clp("DULWICH AND WEST NORWOOD").code());
         assertEquals("DWN", places.clp("Dulwich & West-Norwood").code());
         assertEquals("DWN", places.clp("  dulwich  and west norwood ").code());
-        assertEquals("no CLP has the code or name 'Dulwich'", places.clp("Dulwich").problem());
-        assertEquals("'Norwich North' could be CLP NRS or NRW", places.clp("Norwich North").problem());
+        assertEquals(
+                "no CLP has the code or name 'Dulwich'", places.clp("Dulwich").problem());
+        assertEquals(
+                "'Norwich North' could be CLP NRS or NRW",
+                places.clp("Norwich North").problem());
     }
 
     @Test
@@ -47,8 +53,12 @@ class PlaceNamesTest {
         assertEquals("DWN-HERNE-HILL", places.ward("Herne Hill Ward", "DWN").code());
         assertEquals("DWN-HERNE-HILL", places.ward("dwn-herne-hill", "DWN").code());
         assertEquals("ISN-CENTRAL", places.ward("Central", "ISN").code());
-        assertEquals("'Central' could be ward DWN-CENTRAL or ISN-CENTRAL", places.ward("Central", null).problem());
-        assertEquals("no ward has the code or name 'Tulse Hill'", places.ward("Tulse Hill", "DWN").problem());
+        assertEquals(
+                "'Central' could be ward DWN-CENTRAL or ISN-CENTRAL",
+                places.ward("Central", null).problem());
+        assertEquals(
+                "no ward has the code or name 'Tulse Hill'",
+                places.ward("Tulse Hill", "DWN").problem());
     }
 
     @Test
@@ -57,8 +67,12 @@ class PlaceNamesTest {
         for (int i = 0; i < 3; i++) {
             assertEquals("DWN-CENTRAL", places.ward("Central", "DWN").code());
             assertEquals("ISN-CENTRAL", places.ward("Central", "ISN").code());
-            assertEquals("'Central' could be ward DWN-CENTRAL or ISN-CENTRAL", places.ward("Central", null).problem());
-            assertEquals("'Norwich North' could be CLP NRS or NRW", places.clp("Norwich North").problem());
+            assertEquals(
+                    "'Central' could be ward DWN-CENTRAL or ISN-CENTRAL",
+                    places.ward("Central", null).problem());
+            assertEquals(
+                    "'Norwich North' could be CLP NRS or NRW",
+                    places.clp("Norwich North").problem());
             assertEquals("DWN", places.clp("Dulwich & West-Norwood").code());
         }
     }

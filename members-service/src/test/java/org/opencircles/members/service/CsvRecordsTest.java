@@ -1,18 +1,17 @@
 package org.opencircles.members.service;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Reading CSV as secretaries send it, and refusing what would exhaust memory, without booting the service. */
 class CsvRecordsTest {
@@ -40,12 +39,14 @@ class CsvRecordsTest {
                 + "   \n"
                 + "A3,plain,y\r"
                 + "A4,\"Smith\" Jr,z";
-        assertEquals(List.of(
-                "1: [number, name, note]",
-                "2: [A1, O'Neil, Jr, said \"yes\"]",
-                "4: [A2, Line\nBreak, x]",
-                "7: [A3, plain, y]",
-                "8: [A4, Smith Jr, z]"), all(csv(text, ',')));
+        assertEquals(
+                List.of(
+                        "1: [number, name, note]",
+                        "2: [A1, O'Neil, Jr, said \"yes\"]",
+                        "4: [A2, Line\nBreak, x]",
+                        "7: [A3, plain, y]",
+                        "8: [A4, Smith Jr, z]"),
+                all(csv(text, ',')));
     }
 
     @Test
@@ -100,8 +101,7 @@ class CsvRecordsTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         CsvRecords csv = new CsvRecords(huge, ',', 10_000, 100_000);
         csv.next();
@@ -147,8 +147,10 @@ class CsvRecordsTest {
                 "a,b\r\r\r1,2\r");
         for (String file : files) {
             char delimiter = file.startsWith("a;") ? ';' : ',';
-            assertEquals(parsedRecords(file, delimiter, 1_000),
-                    CsvRecords.count(new StringReader(file), delimiter, 1_000), file);
+            assertEquals(
+                    parsedRecords(file, delimiter, 1_000),
+                    CsvRecords.count(new StringReader(file), delimiter, 1_000),
+                    file);
         }
         // A record past the limit ends both, counted as the one bad record it is.
         String tooLong = "a,b\n1,x\n2," + "y".repeat(40_000) + "\n3,z\n";

@@ -1,10 +1,8 @@
 package org.opencircles.members.service;
 
-import org.junit.jupiter.api.Test;
-import org.opencircles.events.MembershipStatus;
-import org.opencircles.members.domain.MemberRole;
-import org.opencircles.platform.problem.FieldError;
-import org.opencircles.platform.time.CivilTime;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.members.domain.MemberRole;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.time.CivilTime;
 
 /** One line of a secretary's spreadsheet read as member details, without Quarkus or a database. */
 class MemberRowTest {
@@ -31,21 +30,53 @@ class MemberRowTest {
 
     @Test
     void exportHeadersAreRecognisedAndAnExplicitMappingComesFirst() {
-        assertEquals(Arrays.asList("membership_number", "last_name", "email", "ward", "clp", null),
-                MemberRow.canonicalHeader(List.of("Membership Number", "Surname", "Email Address", "Branch",
-                        " Constituency ", "Favourite colour")));
-        assertEquals(List.of("interests"), MemberRow.canonicalHeader(List.of("Favourite colour"),
-                Map.of("Favourite colour", "interests")));
-        assertEquals(List.of("clp", "first_name", "last_name", "membership_number", "ward"),
+        assertEquals(
+                Arrays.asList("membership_number", "last_name", "email", "ward", "clp", null),
+                MemberRow.canonicalHeader(List.of(
+                        "Membership Number",
+                        "Surname",
+                        "Email Address",
+                        "Branch",
+                        " Constituency ",
+                        "Favourite colour")));
+        assertEquals(
+                List.of("interests"),
+                MemberRow.canonicalHeader(List.of("Favourite colour"), Map.of("Favourite colour", "interests")));
+        assertEquals(
+                List.of("clp", "first_name", "last_name", "membership_number", "ward"),
                 MemberRow.missingColumns(List.of("email")));
     }
 
     @Test
     void aMessyRowIsTidiedIntoMemberDetails() {
-        MemberRow row = parse(List.of("Member No", "Forename", "Surname", "Post Code", "DOB", "CLP", "Ward",
-                        "Joined On", "Consent Email", "Consent Phone", "Roles", "Interests", "Status"),
-                "ab123", " Zoë ", "Müller", "se218ab", "01/02/2011", "Dulwich and West Norwood", "Herne Hill",
-                "2026-01-31", "Yes", "n", "ORGANISER; youth_officer", "canvassing|  leaflets ", "lapsed");
+        MemberRow row = parse(
+                List.of(
+                        "Member No",
+                        "Forename",
+                        "Surname",
+                        "Post Code",
+                        "DOB",
+                        "CLP",
+                        "Ward",
+                        "Joined On",
+                        "Consent Email",
+                        "Consent Phone",
+                        "Roles",
+                        "Interests",
+                        "Status"),
+                "ab123",
+                " Zoë ",
+                "Müller",
+                "se218ab",
+                "01/02/2011",
+                "Dulwich and West Norwood",
+                "Herne Hill",
+                "2026-01-31",
+                "Yes",
+                "n",
+                "ORGANISER; youth_officer",
+                "canvassing|  leaflets ",
+                "lapsed");
         assertEquals(List.of(), row.errors());
         assertEquals("AB123", row.membershipNumber());
         MemberDetails d = row.details();
@@ -63,28 +94,67 @@ class MemberRowTest {
 
     @Test
     void eachBadCellIsARowErrorNamingItsColumn() {
-        MemberRow row = parse(List.of("membership_number", "first_name", "last_name", "clp", "ward",
-                        "date_of_birth", "consent_sms", "status"),
-                "X1", "Ann", "Lee", "DWN", "DWN-HH", "31/02/2001", "perhaps", "gone", "surplus");
-        assertEquals(List.of(
+        MemberRow row = parse(
+                List.of(
+                        "membership_number",
+                        "first_name",
+                        "last_name",
+                        "clp",
+                        "ward",
+                        "date_of_birth",
+                        "consent_sms",
+                        "status"),
+                "X1",
+                "Ann",
+                "Lee",
+                "DWN",
+                "DWN-HH",
+                "31/02/2001",
+                "perhaps",
+                "gone",
+                "surplus");
+        assertEquals(
+                List.of(
                         new FieldError("row", "has 9 cells but the header has 8"),
                         new FieldError("date_of_birth", "'31/02/2001' is not a date (dd/mm/yyyy)")),
                 row.errors().subList(0, 2));
-        assertTrue(row.errors().stream().anyMatch(e -> e.field().equals("consent_sms")
-                && e.reason().equals("'perhaps' is not yes or no")), row.errors().toString());
-        assertTrue(row.errors().stream().anyMatch(e -> e.field().equals("status")), row.errors().toString());
+        assertTrue(
+                row.errors().stream()
+                        .anyMatch(e ->
+                                e.field().equals("consent_sms") && e.reason().equals("'perhaps' is not yes or no")),
+                row.errors().toString());
+        assertTrue(
+                row.errors().stream().anyMatch(e -> e.field().equals("status")),
+                row.errors().toString());
     }
 
     @Test
     void guardianConsentGivenWithoutADateCountsFromJoiningOrToday() {
-        List<String> header = List.of("membership_number", "first_name", "last_name", "clp", "ward", "parent_name",
-                "parent_phone", "guardian_consent", "joined_on");
-        assertEquals(LocalDate.of(2026, 3, 1),
+        List<String> header = List.of(
+                "membership_number",
+                "first_name",
+                "last_name",
+                "clp",
+                "ward",
+                "parent_name",
+                "parent_phone",
+                "guardian_consent",
+                "joined_on");
+        assertEquals(
+                LocalDate.of(2026, 3, 1),
                 parse(header, "Y1", "Sam", "Ng", "DWN", "DWN-HH", "Pat Ng", "07700 900123", "yes", "01/03/2026")
-                        .details().guardian().consentGivenOn());
-        assertEquals(TODAY, parse(header, "Y2", "Sam", "Ng", "DWN", "DWN-HH", "Pat Ng", "07700 900123", "yes", "")
-                .details().guardian().consentGivenOn());
+                        .details()
+                        .guardian()
+                        .consentGivenOn());
+        assertEquals(
+                TODAY,
+                parse(header, "Y2", "Sam", "Ng", "DWN", "DWN-HH", "Pat Ng", "07700 900123", "yes", "")
+                        .details()
+                        .guardian()
+                        .consentGivenOn());
         assertNull(parse(header, "Y3", "Sam", "Ng", "DWN", "DWN-HH", "Pat Ng", "07700 900123", "no", "")
-                .details().guardian().consentGivenOn());
+                .details()
+                .guardian()
+                .consentGivenOn());
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,16 +23,35 @@ import java.util.UUID;
 public class Concern extends PanacheEntityBase {
 
     /** What the concern is about. */
-    public enum SubjectType { MENTEE, MENTOR, PAIRING }
+    public enum SubjectType {
+        MENTEE,
+        MENTOR,
+        PAIRING
+    }
 
     /** The kind of harm or worry, as a code so it can travel on a topic without the account itself. */
-    public enum Category { ONLINE_HARM, MENTOR_CONDUCT, WELLBEING, DISCLOSURE, OTHER }
+    public enum Category {
+        ONLINE_HARM,
+        MENTOR_CONDUCT,
+        WELLBEING,
+        DISCLOSURE,
+        OTHER
+    }
 
     /** What the safeguarding lead decided. */
-    public enum Outcome { NO_FURTHER_ACTION, ADVICE_GIVEN, REFERRED_TO_LADO, REFERRED_TO_POLICE, MENTOR_BARRED }
+    public enum Outcome {
+        NO_FURTHER_ACTION,
+        ADVICE_GIVEN,
+        REFERRED_TO_LADO,
+        REFERRED_TO_POLICE,
+        MENTOR_BARRED
+    }
 
     /** Open until the lead records an outcome. */
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     @Id
     public UUID id;

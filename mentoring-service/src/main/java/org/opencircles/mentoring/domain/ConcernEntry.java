@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,7 +20,13 @@ public class ConcernEntry extends PanacheEntityBase {
 
     /** What happened. */
     public enum Kind {
-        RAISED, PAIRING_SUSPENDED, NOTE_ADDED, OUTCOME_RECORDED, PAIRING_ENDED, PAIRING_REINSTATED, MENTOR_BARRED,
+        RAISED,
+        PAIRING_SUSPENDED,
+        NOTE_ADDED,
+        OUTCOME_RECORDED,
+        PAIRING_ENDED,
+        PAIRING_REINSTATED,
+        MENTOR_BARRED,
         /** A member involved was erased; the concern was kept, minimised, as the law requires. */
         MEMBER_ERASED_RECORD_KEPT
     }

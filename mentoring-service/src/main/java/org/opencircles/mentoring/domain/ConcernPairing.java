@@ -8,8 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A pairing a concern suspended, and what it was before, so the lead's decision applies to exactly those. */
@@ -25,13 +25,14 @@ public class ConcernPairing extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(concernId, k.concernId)
-                    && java.util.Objects.equals(pairingId, k.pairingId);
+            return o instanceof Key k
+                    && Objects.equals(concernId, k.concernId)
+                    && Objects.equals(pairingId, k.pairingId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(concernId, pairingId);
+            return Objects.hash(concernId, pairingId);
         }
     }
 

@@ -1,16 +1,16 @@
 package org.opencircles.mentoring.domain;
 
-import org.opencircles.events.MembershipStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.LocalDate;
-import org.opencircles.platform.problem.ProblemException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.opencircles.events.MembershipStatus;
+import org.opencircles.platform.problem.ProblemException;
 
 /** What mentoring needs of a member, from member-events: CLP, status, age dates and guardian consent; no names. */
 @Entity
@@ -42,12 +42,12 @@ public class MemberProjection extends PanacheEntityBase {
     public boolean guardianConsent;
 
     /** The table's columns, in the order of {@link #columnValues()}, for writing many new members at once. */
-    public static final List<String> COLUMNS = List.of("member_id", "clp_code", "ward_code", "status", "adult_on",
-            "youth_until", "guardian_consent");
+    public static final List<String> COLUMNS =
+            List.of("member_id", "clp_code", "ward_code", "status", "adult_on", "youth_until", "guardian_consent");
 
     /** This member's values in the order of {@link #COLUMNS}. */
     public List<Object> columnValues() {
-        return java.util.Arrays.asList(memberId, clpCode, wardCode, status, adultOn, youthUntil, guardianConsent);
+        return Arrays.asList(memberId, clpCode, wardCode, status, adultOn, youthUntil, guardianConsent);
     }
 
     public boolean isMinorOn(LocalDate day) {
@@ -71,7 +71,9 @@ public class MemberProjection extends PanacheEntityBase {
     public static MemberProjection require(UUID memberId) {
         MemberProjection m = findById(memberId);
         if (m == null) {
-            throw ProblemException.ruleBroken("unknown-member", "memberId",
+            throw ProblemException.ruleBroken(
+                    "unknown-member",
+                    "memberId",
                     "member " + memberId + " is not known to mentoring (yet); members appear seconds after joining");
         }
         return m;

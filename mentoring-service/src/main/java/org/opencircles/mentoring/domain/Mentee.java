@@ -8,13 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A youth member in the mentoring programme, with what they want to learn. */
 @Entity
@@ -22,7 +21,12 @@ import java.util.UUID;
 public class Mentee extends PanacheEntityBase {
 
     /** Where the mentee is in the programme. */
-    public enum Status { WAITING, PAIRED, COMPLETED, WITHDRAWN }
+    public enum Status {
+        WAITING,
+        PAIRED,
+        COMPLETED,
+        WITHDRAWN
+    }
 
     @Id
     public UUID id;

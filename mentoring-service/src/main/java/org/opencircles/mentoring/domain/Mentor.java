@@ -8,14 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An adult member who mentors, with the safeguarding check and training that decide whom they may mentor. */
 @Entity
@@ -23,7 +22,10 @@ import java.util.UUID;
 public class Mentor extends PanacheEntityBase {
 
     /** Whether the mentor takes pairings. */
-    public enum Status { ACTIVE, INACTIVE }
+    public enum Status {
+        ACTIVE,
+        INACTIVE
+    }
 
     @Id
     public UUID id;
@@ -76,8 +78,11 @@ public class Mentor extends PanacheEntityBase {
 
     /** Whether the check is of at least {@code level} and in force on {@code day}. */
     public boolean checkValidOn(LocalDate day, CheckLevel level) {
-        return checkLevel.compareTo(level) >= 0 && checkIssuedOn != null && !checkIssuedOn.isAfter(day)
-                && checkExpiresOn != null && !checkExpiresOn.isBefore(day);
+        return checkLevel.compareTo(level) >= 0
+                && checkIssuedOn != null
+                && !checkIssuedOn.isAfter(day)
+                && checkExpiresOn != null
+                && !checkExpiresOn.isBefore(day);
     }
 
     public boolean trainedBy(LocalDate day) {

@@ -1,6 +1,5 @@
 package org.opencircles.mentoring.domain;
 
-import org.opencircles.events.PairingEndReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,11 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.opencircles.events.PairingEndReason;
 
 /** A mentor and a mentee: proposed, then active once safeguarding is satisfied on the start date, then ended. */
 @Entity
@@ -21,7 +20,12 @@ import java.util.UUID;
 public class Pairing extends PanacheEntityBase {
 
     /** Lifecycle of a pairing; SUSPENDED while a safeguarding concern is looked into (no sessions). */
-    public enum Status { PROPOSED, ACTIVE, SUSPENDED, ENDED }
+    public enum Status {
+        PROPOSED,
+        ACTIVE,
+        SUSPENDED,
+        ENDED
+    }
 
     /** Statuses of a pairing that has not ended: each counts against capacity and the one-pairing-per-mentee rule. */
     public static final List<Status> LIVE = List.of(Status.PROPOSED, Status.ACTIVE, Status.SUSPENDED);

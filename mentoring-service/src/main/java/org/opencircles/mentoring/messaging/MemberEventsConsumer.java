@@ -2,6 +2,7 @@ package org.opencircles.mentoring.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.opencircles.events.EventType;
 import org.opencircles.events.MemberPayloads;
 import org.opencircles.events.Topics;
@@ -9,8 +10,6 @@ import org.opencircles.mentoring.service.MemberEventsApplier;
 import org.opencircles.platform.consumer.EventHandler;
 import org.opencircles.platform.consumer.EventRuns;
 import org.opencircles.platform.consumer.ReceivedEvent;
-
-import java.util.List;
 
 /** Applies member-events to mentoring's projection and pairings, once each; called by the platform's consumer once per event. */
 @ApplicationScoped
@@ -27,7 +26,10 @@ public class MemberEventsConsumer implements EventHandler {
     /** Every event on this topic is keyed by its member (call lists' by the list, which finds no projection). */
     @Override
     public void prepare(List<ReceivedEvent> events) {
-        members.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
+        members.prefetch(events.stream()
+                .flatMap(e -> e.aggregateUuid().stream())
+                .distinct()
+                .toList());
     }
 
     /**

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotNull;
 import org.opencircles.events.PairingEndReason;
 
 /** End a pairing, saying why. */
-public record EndRequest(@NotNull PairingEndReason reason) {
-}
+public record EndRequest(@NotNull PairingEndReason reason) {}

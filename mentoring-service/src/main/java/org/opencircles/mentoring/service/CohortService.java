@@ -5,13 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.opencircles.mentoring.domain.Cohort;
-import org.opencircles.mentoring.domain.Skill;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.security.CallerScope;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,18 +12,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opencircles.mentoring.domain.Cohort;
+import org.opencircles.mentoring.domain.Skill;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
 
 /** Leadership-programme cohorts in a CLP, with how many mentees each holds. */
 @ApplicationScoped
 public class CohortService {
 
     /** A new cohort. */
-    public record CreateCohort(String name, String clpCode, LocalDate startsOn, LocalDate endsOn, Set<Skill> focus) {
-    }
+    public record CreateCohort(String name, String clpCode, LocalDate startsOn, LocalDate endsOn, Set<Skill> focus) {}
 
     /** A cohort as read, with its number of mentees. */
-    public record CohortRecord(Cohort cohort, long mentees) {
-    }
+    public record CohortRecord(Cohort cohort, long mentees) {}
 
     @Inject
     Clock clock;
@@ -56,7 +53,9 @@ public class CohortService {
         c.clpCode = r.clpCode();
         c.startsOn = r.startsOn();
         c.endsOn = r.endsOn();
-        c.focus = r.focus() == null ? new ArrayList<>() : new ArrayList<>(r.focus().stream().map(Enum::name).sorted().toList());
+        c.focus = r.focus() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(r.focus().stream().map(Enum::name).sorted().toList());
         c.createdAt = clock.instant();
         c.persist();
         return c;
@@ -72,9 +71,12 @@ public class CohortService {
         PageView<Cohort> cohorts = paging.read(query);
         Map<UUID, Long> counts = new HashMap<>();
         if (!cohorts.items().isEmpty()) {
-            em.createQuery("select m.cohortId, count(m) from Mentee m where m.cohortId in :ids group by m.cohortId",
-                            Object[].class).setParameter("ids", cohorts.items().stream().map(c -> c.id).toList())
-                    .getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+            em.createQuery(
+                            "select m.cohortId, count(m) from Mentee m where m.cohortId in :ids group by m.cohortId",
+                            Object[].class)
+                    .setParameter("ids", cohorts.items().stream().map(c -> c.id).toList())
+                    .getResultList()
+                    .forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
         }
         return cohorts.map(c -> new CohortRecord(c, counts.getOrDefault(c.id, 0L)));
     }

@@ -8,5 +8,4 @@ import org.opencircles.mentoring.domain.MentoringSession;
  * the session's pairing (which suspends it) and points the session at it, in the same transaction. An event rather
  * than a call because concerns depend on pairings, never the other way round.
  */
-public record ConcernInSession(MentoringSession session, Concern.Category category, String account, String by) {
-}
+public record ConcernInSession(MentoringSession session, Concern.Category category, String account, String by) {}

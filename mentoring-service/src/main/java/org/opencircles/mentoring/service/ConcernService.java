@@ -1,28 +1,10 @@
 package org.opencircles.mentoring.service;
 
-import org.opencircles.events.PairingEndReason;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.events.AuditPayloads;
-import org.opencircles.events.MentoringPayloads;
-import org.opencircles.mentoring.domain.Concern;
-import org.opencircles.mentoring.domain.ConcernEntry;
-import org.opencircles.mentoring.domain.ConcernPairing;
-import org.opencircles.mentoring.domain.Mentee;
-import org.opencircles.mentoring.domain.Mentor;
-import org.opencircles.mentoring.domain.MentoringSession;
-import org.opencircles.mentoring.domain.Pairing;
-import org.opencircles.platform.audit.AccessAudit;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.platform.time.CivilTime;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.problem.ProblemException;
-import org.opencircles.platform.security.CallerScope;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +17,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.opencircles.events.AuditPayloads;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.events.PairingEndReason;
+import org.opencircles.mentoring.domain.Concern;
+import org.opencircles.mentoring.domain.ConcernEntry;
+import org.opencircles.mentoring.domain.ConcernPairing;
+import org.opencircles.mentoring.domain.Mentee;
+import org.opencircles.mentoring.domain.Mentor;
+import org.opencircles.mentoring.domain.MentoringSession;
+import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.platform.audit.AccessAudit;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
 
 /**
  * Safeguarding concerns: raised by any staff member, acted on at once (the affected pairings suspended, the lead told
@@ -45,6 +45,7 @@ public class ConcernService {
 
     /** Why erasure leaves a concern in place: keeping safeguarding records is a legal obligation. */
     public static final String RETENTION_BASIS = "LEGAL_OBLIGATION";
+
     public static final String RECORD_TYPE = "safeguarding-concern";
 
     @Inject
@@ -69,20 +70,24 @@ public class ConcernService {
     PairingService pairings;
 
     /** A concern as a staff member raises it. */
-    public record RaiseConcern(Concern.SubjectType subjectType, UUID subjectId, Concern.Category category,
-                               String account, LocalDate occurredOn) {
-    }
+    public record RaiseConcern(
+            Concern.SubjectType subjectType,
+            UUID subjectId,
+            Concern.Category category,
+            String account,
+            LocalDate occurredOn) {}
 
     /** What the lead decides for the pairings a concern suspended. */
-    public enum PairingDecision { END, REINSTATE }
+    public enum PairingDecision {
+        END,
+        REINSTATE
+    }
 
     /** The lead's outcome for a concern. */
-    public record RecordOutcome(Concern.Outcome outcome, PairingDecision pairings, String note) {
-    }
+    public record RecordOutcome(Concern.Outcome outcome, PairingDecision pairings, String note) {}
 
     /** A concern with its history and the pairings it suspended. */
-    public record ConcernRecord(Concern concern, List<ConcernEntry> history, List<ConcernPairing> pairings) {
-    }
+    public record ConcernRecord(Concern concern, List<ConcernEntry> history, List<ConcernPairing> pairings) {}
 
     /** A page of concerns and how many match. */
 
@@ -117,7 +122,9 @@ public class ConcernService {
                 Mentor mentor = subject(() -> mentors.mentor(command.subjectId()));
                 c.clpCode = mentor.clpCode;
                 members.add(mentor.memberId);
-                toSuspend.addAll(Pairing.<Pairing>list("mentorId = ?1 and status in ?2", mentor.id,
+                toSuspend.addAll(Pairing.<Pairing>list(
+                        "mentorId = ?1 and status in ?2",
+                        mentor.id,
                         List.of(Pairing.Status.PROPOSED, Pairing.Status.ACTIVE)));
             }
             case PAIRING -> {
@@ -141,8 +148,10 @@ public class ConcernService {
             suspend(c, p, by);
             suspended.add(p.id);
         }
-        outbox.publish(new MentoringPayloads.ConcernRaised(c.id, c.clpCode, c.subjectType.name(), c.subjectId,
-                c.category.name(), suspended), c.id);
+        outbox.publish(
+                new MentoringPayloads.ConcernRaised(
+                        c.id, c.clpCode, c.subjectType.name(), c.subjectId, c.category.name(), suspended),
+                c.id);
         auditConcern("CREATE", c);
         return record(c);
     }
@@ -150,8 +159,16 @@ public class ConcernService {
     /** A concern flagged while a session was logged: raised on the session's pairing, and the session points to it. */
     void onConcernInSession(@Observes ConcernInSession flagged) {
         MentoringSession session = flagged.session();
-        session.concernId = raise(new RaiseConcern(Concern.SubjectType.PAIRING, session.pairingId, flagged.category(),
-                flagged.account(), session.heldOn), flagged.by()).concern().id;
+        session.concernId = raise(
+                        new RaiseConcern(
+                                Concern.SubjectType.PAIRING,
+                                session.pairingId,
+                                flagged.category(),
+                                flagged.account(),
+                                session.heldOn),
+                        flagged.by())
+                .concern()
+                .id;
     }
 
     /** Adds a note to the concern's history (the lead's working record); nothing before it changes. */
@@ -171,8 +188,8 @@ public class ConcernService {
     public ConcernRecord recordOutcome(UUID concernId, RecordOutcome command, String by) {
         Concern c = visible(concernId);
         if (c.status == Concern.Status.CLOSED) {
-            throw ProblemException.ruleBroken("concern-closed", "outcome",
-                    "the concern was closed with " + c.outcome + "; add a note instead");
+            throw ProblemException.ruleBroken(
+                    "concern-closed", "outcome", "the concern was closed with " + c.outcome + "; add a note instead");
         }
         List<ConcernPairing> links = ConcernPairing.list("concernId", c.id);
         Map<UUID, Pairing> stillSuspended = new HashMap<>();
@@ -185,22 +202,27 @@ public class ConcernService {
         Optional<Mentor> mentor = mentorOf(c);
         if (command.outcome() == Concern.Outcome.MENTOR_BARRED) {
             if (mentor.isEmpty()) {
-                throw ProblemException.ruleBroken("no-mentor", "outcome",
-                        "MENTOR_BARRED needs a concern about a mentor or a pairing");
+                throw ProblemException.ruleBroken(
+                        "no-mentor", "outcome", "MENTOR_BARRED needs a concern about a mentor or a pairing");
             }
             if (command.pairings() == PairingDecision.REINSTATE) {
                 throw ProblemException.invalidField("pairings", "a barred mentor's pairings end; send END");
             }
         } else if (!stillSuspended.isEmpty() && command.pairings() == null) {
-            throw ProblemException.invalidField("pairings", "decide whether the " + stillSuspended.size()
-                    + " suspended pairing(s) END or are REINSTATED");
+            throw ProblemException.invalidField(
+                    "pairings",
+                    "decide whether the " + stillSuspended.size() + " suspended pairing(s) END or are REINSTATED");
         }
         Instant now = clock.instant();
         c.status = Concern.Status.CLOSED;
         c.outcome = command.outcome();
         c.closedAt = now;
-        entry(c, ConcernEntry.Kind.OUTCOME_RECORDED, command.outcome(),
-                command.note() == null ? null : command.note().strip(), by);
+        entry(
+                c,
+                ConcernEntry.Kind.OUTCOME_RECORDED,
+                command.outcome(),
+                command.note() == null ? null : command.note().strip(),
+                by);
         boolean end = command.pairings() == PairingDecision.END || command.outcome() == Concern.Outcome.MENTOR_BARRED;
         for (ConcernPairing link : links) {
             Pairing p = stillSuspended.get(link.pairingId);
@@ -210,15 +232,22 @@ public class ConcernService {
             if (end) {
                 pairings.close(p, PairingEndReason.SAFEGUARDING_CONCERN);
                 entry(c, ConcernEntry.Kind.PAIRING_ENDED, null, null, by);
-            } else if (ConcernPairing.count("pairingId = ?1 and concernId <> ?2 and concernId in "
-                    + "(select x.id from Concern x where x.status = ?3)", p.id, c.id, Concern.Status.OPEN) == 0) {
+            } else if (ConcernPairing.count(
+                            "pairingId = ?1 and concernId <> ?2 and concernId in "
+                                    + "(select x.id from Concern x where x.status = ?3)",
+                            p.id,
+                            c.id,
+                            Concern.Status.OPEN)
+                    == 0) {
                 // Another open concern keeps it suspended until that one is decided too.
                 p.status = link.statusBefore;
                 entry(c, ConcernEntry.Kind.PAIRING_REINSTATED, null, null, by);
                 if (p.status == Pairing.Status.ACTIVE) {
                     Mentee mentee = mentees.mentee(p.menteeId);
-                    outbox.publish(new MentoringPayloads.PairingReinstated(p.id, p.mentorId, p.menteeId,
-                            mentee.memberId, mentee.clpCode, c.id), p.id);
+                    outbox.publish(
+                            new MentoringPayloads.PairingReinstated(
+                                    p.id, p.mentorId, p.menteeId, mentee.memberId, mentee.clpCode, c.id),
+                            p.id);
                 }
             }
         }
@@ -260,10 +289,11 @@ public class ConcernService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        PageView<Concern> found = paging.read(Concern.find(where.toString(), Sort.descending("raisedAt").and("id"),
-                params));
+        PageView<Concern> found = paging.read(
+                Concern.find(where.toString(), Sort.descending("raisedAt").and("id"), params));
         if (!found.items().isEmpty()) {
-            audit.record("LIST", "concern", found.items().stream().map(x -> x.id).toList());
+            audit.record(
+                    "LIST", "concern", found.items().stream().map(x -> x.id).toList());
         }
         return found;
     }
@@ -275,16 +305,26 @@ public class ConcernService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int memberErased(UUID memberId) {
         @SuppressWarnings("unchecked")
-        List<Concern> involved = Concern.getEntityManager().createNativeQuery(
-                        "select * from concern where member_ids @> array[cast(:id as uuid)]", Concern.class)
-                .setParameter("id", memberId.toString()).getResultList();
+        List<Concern> involved = Concern.getEntityManager()
+                .createNativeQuery("select * from concern where member_ids @> array[cast(:id as uuid)]", Concern.class)
+                .setParameter("id", memberId.toString())
+                .getResultList();
         for (Concern c : involved) {
-            c.memberIds = new ArrayList<>(c.memberIds.stream().filter(id -> !Objects.equals(id, memberId)).toList());
+            c.memberIds = new ArrayList<>(c.memberIds.stream()
+                    .filter(id -> !Objects.equals(id, memberId))
+                    .toList());
             entry(c, ConcernEntry.Kind.MEMBER_ERASED_RECORD_KEPT, null, null, "system");
         }
         if (!involved.isEmpty()) {
-            outbox.publish(new AuditPayloads.RetainedOnErasure(memberId, "mentoring-service", RECORD_TYPE,
-                    involved.size(), RETENTION_BASIS, clock.instant()), memberId);
+            outbox.publish(
+                    new AuditPayloads.RetainedOnErasure(
+                            memberId,
+                            "mentoring-service",
+                            RECORD_TYPE,
+                            involved.size(),
+                            RETENTION_BASIS,
+                            clock.instant()),
+                    memberId);
         }
         return involved.size();
     }
@@ -298,8 +338,10 @@ public class ConcernService {
         p.status = Pairing.Status.SUSPENDED;
         entry(c, ConcernEntry.Kind.PAIRING_SUSPENDED, null, null, by);
         Mentee mentee = mentees.mentee(p.menteeId);
-        outbox.publish(new MentoringPayloads.PairingSuspended(p.id, p.mentorId, p.menteeId, mentee.memberId,
-                mentee.clpCode, c.id), p.id);
+        outbox.publish(
+                new MentoringPayloads.PairingSuspended(
+                        p.id, p.mentorId, p.menteeId, mentee.memberId, mentee.clpCode, c.id),
+                p.id);
     }
 
     private Optional<Mentor> mentorOf(Concern c) {
@@ -315,8 +357,8 @@ public class ConcernService {
     }
 
     private ConcernRecord record(Concern c) {
-        return new ConcernRecord(c, ConcernEntry.list("concernId", Sort.by("seq"), c.id),
-                ConcernPairing.list("concernId", c.id));
+        return new ConcernRecord(
+                c, ConcernEntry.list("concernId", Sort.by("seq"), c.id), ConcernPairing.list("concernId", c.id));
     }
 
     private void entry(Concern c, ConcernEntry.Kind kind, Concern.Outcome outcome, String note, String by) {
@@ -340,7 +382,7 @@ public class ConcernService {
     }
 
     /** A subject that does not exist is a bad field, not a missing page. */
-    private static <T> T subject(java.util.function.Supplier<T> load) {
+    private static <T> T subject(Supplier<T> load) {
         try {
             return load.get();
         } catch (ProblemException notFound) {

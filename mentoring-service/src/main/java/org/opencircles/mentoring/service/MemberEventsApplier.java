@@ -1,25 +1,24 @@
 package org.opencircles.mentoring.service;
 
-import org.opencircles.events.PairingEndReason;
-import org.opencircles.events.MembershipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import org.opencircles.events.MemberPayloads;
+import org.opencircles.events.MembershipStatus;
 import org.opencircles.events.MentoringPayloads;
-import org.opencircles.mentoring.domain.Mentee;
+import org.opencircles.events.PairingEndReason;
 import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.domain.Mentee;
 import org.opencircles.mentoring.domain.Mentor;
 import org.opencircles.mentoring.domain.MentoringSession;
 import org.opencircles.mentoring.domain.Pairing;
 import org.opencircles.platform.bulk.BulkInsert;
 import org.opencircles.platform.consumer.BatchReads;
 import org.opencircles.platform.outbox.Outbox;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.UUID;
 
 /** Applies member-events: keeps the projection, and ends the pairings of members who lapse, resign or are erased. */
 @ApplicationScoped
@@ -157,14 +156,16 @@ public class MemberEventsApplier {
             }
             if (mentee.status != Mentee.Status.WITHDRAWN && mentee.status != Mentee.Status.COMPLETED) {
                 mentee.status = Mentee.Status.WITHDRAWN;
-                outbox.publish(new MentoringPayloads.MenteeWithdrawn(mentee.id, memberId, mentee.clpCode, reasonCode),
+                outbox.publish(
+                        new MentoringPayloads.MenteeWithdrawn(mentee.id, memberId, mentee.clpCode, reasonCode),
                         mentee.id);
             }
         }
     }
 
     private static void eraseNotes(String side, UUID id) {
-        List<UUID> pairingIds = Pairing.<Pairing>list(side, id).stream().map(p -> p.id).toList();
+        List<UUID> pairingIds =
+                Pairing.<Pairing>list(side, id).stream().map(p -> p.id).toList();
         if (!pairingIds.isEmpty()) {
             MentoringSession.update("notes = null where pairingId in ?1", pairingIds);
         }

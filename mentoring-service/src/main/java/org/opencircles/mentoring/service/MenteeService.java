@@ -4,6 +4,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.mentoring.domain.Cohort;
 import org.opencircles.mentoring.domain.MemberProjection;
@@ -17,29 +28,15 @@ import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.time.CivilTime;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /** Mentees: enrolling youth members in the programme and reading who waits; ids and goals only, never contact details. */
 @ApplicationScoped
 public class MenteeService {
 
     /** Enrol a youth member, optionally in a cohort. */
-    public record Enrol(UUID memberId, Set<Skill> goals, UUID cohortId) {
-    }
+    public record Enrol(UUID memberId, Set<Skill> goals, UUID cohortId) {}
 
     /** A mentee as read: whether they are a minor today (null: age unknown). */
-    public record MenteeRecord(Mentee mentee, Boolean minorToday) {
-    }
+    public record MenteeRecord(Mentee mentee, Boolean minorToday) {}
 
     @Inject
     Clock clock;
@@ -90,8 +87,9 @@ public class MenteeService {
     @Transactional
     public MenteeRecord get(UUID id) {
         Mentee m = visible(id);
-        return new MenteeRecord(m, MemberProjection.minorOn(
-                m.memberId == null ? null : MemberProjection.findById(m.memberId), today()));
+        return new MenteeRecord(
+                m,
+                MemberProjection.minorOn(m.memberId == null ? null : MemberProjection.findById(m.memberId), today()));
     }
 
     /** One page of the mentees in the caller's CLPs by status and CLP, longest waiting first. */
@@ -111,13 +109,17 @@ public class MenteeService {
         }
         var query = Mentee.<Mentee>find(where.toString(), Sort.by("enrolledAt").and("id"), params);
         PageView<Mentee> mentees = paging.read(query);
-        List<UUID> memberIds = mentees.items().stream().map(m -> m.memberId).filter(Objects::nonNull).toList();
-        Map<UUID, MemberProjection> members = memberIds.isEmpty() ? Map.of()
+        List<UUID> memberIds = mentees.items().stream()
+                .map(m -> m.memberId)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<UUID, MemberProjection> members = memberIds.isEmpty()
+                ? Map.of()
                 : MemberProjection.<MemberProjection>list("memberId in ?1", memberIds).stream()
-                .collect(Collectors.toMap(p -> p.memberId, Function.identity()));
+                        .collect(Collectors.toMap(p -> p.memberId, Function.identity()));
         LocalDate today = today();
-        return mentees.map(m -> new MenteeRecord(m,
-                MemberProjection.minorOn(m.memberId == null ? null : members.get(m.memberId), today)));
+        return mentees.map(m -> new MenteeRecord(
+                m, MemberProjection.minorOn(m.memberId == null ? null : members.get(m.memberId), today)));
     }
 
     /** A mentee by id, whoever asks (for rules and events); 404 if there is none. */

@@ -5,6 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.opencircles.events.MentoringPayloads;
 import org.opencircles.mentoring.domain.CheckLevel;
 import org.opencircles.mentoring.domain.MemberProjection;
@@ -20,35 +28,22 @@ import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.security.CallerScope;
 import org.opencircles.platform.time.CivilTime;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /** Mentors: registering adult members with their safeguarding record, keeping it current, and reading it. */
 @ApplicationScoped
 public class MentorService {
 
     /** A safeguarding (DBS) check as recorded. */
-    public record Check(CheckLevel level, String reference, LocalDate issuedOn, LocalDate expiresOn) {
-    }
+    public record Check(CheckLevel level, String reference, LocalDate issuedOn, LocalDate expiresOn) {}
 
     /** Register an adult member as a mentor. */
-    public record RegisterMentor(UUID memberId, Set<Skill> skills, int capacity, Check check,
-                                 LocalDate trainingCompletedOn) {
-    }
+    public record RegisterMentor(
+            UUID memberId, Set<Skill> skills, int capacity, Check check, LocalDate trainingCompletedOn) {}
 
     /** A new check, or completed training (null keeps what is recorded). */
-    public record RecordSafeguarding(Check check, LocalDate trainingCompletedOn) {
-    }
+    public record RecordSafeguarding(Check check, LocalDate trainingCompletedOn) {}
 
     /** A mentor as read: their live pairings and whether they may mentor a minor today. */
-    public record MentorRecord(Mentor mentor, long livePairings, boolean mayMentorMinorsToday) {
-    }
+    public record MentorRecord(Mentor mentor, long livePairings, boolean mayMentorMinorsToday) {}
 
     @Inject
     Clock clock;
@@ -125,7 +120,8 @@ public class MentorService {
         scope.restrict(where, params, "clpCode");
         var query = Mentor.<Mentor>find(where.toString(), Sort.by("createdAt").and("id"), params);
         PageView<Mentor> mentors = paging.read(query);
-        Map<UUID, Long> live = livePairings(mentors.items().stream().map(m -> m.id).toList());
+        Map<UUID, Long> live =
+                livePairings(mentors.items().stream().map(m -> m.id).toList());
         mentors.items().forEach(m -> audit(m, "READ"));
         return mentors.map(m -> record(m, live.getOrDefault(m.id, 0L)));
     }
@@ -159,9 +155,13 @@ public class MentorService {
     private Map<UUID, Long> livePairings(List<UUID> mentorIds) {
         Map<UUID, Long> live = new HashMap<>();
         if (!mentorIds.isEmpty()) {
-            em.createQuery("select p.mentorId, count(p) from Pairing p where p.mentorId in :ids and p.status in :live "
-                            + "group by p.mentorId", Object[].class)
-                    .setParameter("ids", mentorIds).setParameter("live", Pairing.LIVE).getResultList()
+            em.createQuery(
+                            "select p.mentorId, count(p) from Pairing p where p.mentorId in :ids and p.status in :live "
+                                    + "group by p.mentorId",
+                            Object[].class)
+                    .setParameter("ids", mentorIds)
+                    .setParameter("live", Pairing.LIVE)
+                    .getResultList()
                     .forEach(row -> live.put((UUID) row[0], (Long) row[1]));
         }
         return live;

@@ -1,29 +1,10 @@
 package org.opencircles.mentoring.service;
 
-import org.opencircles.events.PairingEndReason;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.events.MentoringPayloads;
-import org.opencircles.mentoring.domain.Concern;
-import org.opencircles.mentoring.domain.Mentee;
-import org.opencircles.mentoring.domain.MemberProjection;
-import org.opencircles.mentoring.domain.Mentor;
-import org.opencircles.mentoring.domain.MentoringSession;
-import org.opencircles.mentoring.domain.Pairing;
-import org.opencircles.mentoring.domain.Safeguarding;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.security.CallerScope;
-import org.opencircles.platform.time.CivilTime;
-import io.quarkus.panache.common.Sort;
-import org.opencircles.platform.cluster.ClusterLock;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.platform.problem.FieldError;
-import org.opencircles.platform.problem.Problem;
-import org.opencircles.platform.problem.ProblemException;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +13,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.opencircles.events.MentoringPayloads;
+import org.opencircles.events.PairingEndReason;
+import org.opencircles.mentoring.domain.Concern;
+import org.opencircles.mentoring.domain.MemberProjection;
+import org.opencircles.mentoring.domain.Mentee;
+import org.opencircles.mentoring.domain.Mentor;
+import org.opencircles.mentoring.domain.MentoringSession;
+import org.opencircles.mentoring.domain.Pairing;
+import org.opencircles.mentoring.domain.Safeguarding;
+import org.opencircles.platform.cluster.ClusterLock;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.problem.Problem;
+import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.security.CallerScope;
+import org.opencircles.platform.time.CivilTime;
 
 /** The pairing lifecycle and its sessions, with safeguarding enforced at every step rather than advised. */
 @ApplicationScoped
@@ -59,22 +58,18 @@ public class PairingService {
     Event<ConcernInSession> concernsInSessions;
 
     /** Propose pairing this mentor with this mentee. */
-    public record ProposePairing(UUID mentorId, UUID menteeId) {
-    }
+    public record ProposePairing(UUID mentorId, UUID menteeId) {}
 
     /** "I have a concern", flagged with a session: what kind, and what was seen or heard. */
-    public record ConcernFlag(Concern.Category category, String account) {
-    }
+    public record ConcernFlag(Concern.Category category, String account) {}
 
     /** A session held: when, how long, how, whether supervised, notes, and a concern if one was flagged. */
-    public record LogSession(LocalDate heldOn, int minutes, String mode, boolean supervised, String notes,
-                             ConcernFlag concern) {
-    }
+    public record LogSession(
+            LocalDate heldOn, int minutes, String mode, boolean supervised, String notes, ConcernFlag concern) {}
 
     /** A mentor suggested for a mentee, and why. */
-    public record Suggestion(UUID mentorId, String clpCode, boolean sameClp, List<String> sharedSkills,
-                             int capacityLeft, int score) {
-    }
+    public record Suggestion(
+            UUID mentorId, String clpCode, boolean sameClp, List<String> sharedSkills, int capacityLeft, int score) {}
 
     private LocalDate today() {
         return CivilTime.today(clock);
@@ -90,7 +85,8 @@ public class PairingService {
     @Transactional
     public PageView<MentoringSession> sessions(UUID pairingId, Paging paging) {
         Pairing p = visible(pairingId);
-        var query = MentoringSession.<MentoringSession>find("pairingId", Sort.by("heldOn").and("id"), p.id);
+        var query = MentoringSession.<MentoringSession>find(
+                "pairingId", Sort.by("heldOn").and("id"), p.id);
         return paging.read(query);
     }
 
@@ -128,8 +124,10 @@ public class PairingService {
         p.status = Pairing.Status.ACTIVE;
         p.startedOn = start;
         mentee.status = Mentee.Status.PAIRED;
-        outbox.publish(new MentoringPayloads.PairingActivated(p.id, mentor.id, mentee.id, mentee.memberId,
-                mentee.clpCode, start), p.id);
+        outbox.publish(
+                new MentoringPayloads.PairingActivated(
+                        p.id, mentor.id, mentee.id, mentee.memberId, mentee.clpCode, start),
+                p.id);
         return p;
     }
 
@@ -147,12 +145,15 @@ public class PairingService {
     public MentoringSession logSession(UUID pairingId, LogSession r, String by) {
         Pairing p = visible(pairingId);
         if (p.status == Pairing.Status.SUSPENDED) {
-            throw ProblemException.ruleBroken("pairing-suspended", "pairingId",
+            throw ProblemException.ruleBroken(
+                    "pairing-suspended",
+                    "pairingId",
                     "the pairing is suspended while a safeguarding concern is looked into: no sessions until the "
                             + "safeguarding lead reinstates it");
         }
         if (p.status != Pairing.Status.ACTIVE) {
-            throw ProblemException.ruleBroken("pairing-not-active", "pairingId", "sessions are logged on active pairings");
+            throw ProblemException.ruleBroken(
+                    "pairing-not-active", "pairingId", "sessions are logged on active pairings");
         }
         if (p.startedOn != null && r.heldOn().isBefore(p.startedOn)) {
             throw ProblemException.invalidField("heldOn", "is before the pairing started on " + p.startedOn);
@@ -162,8 +163,11 @@ public class PairingService {
         MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
         boolean minor = MemberProjection.minorOrUnknownAge(menteeMember, r.heldOn());
         if (minor && !r.supervised() && !mentor.checkValidOn(r.heldOn(), Safeguarding.FOR_MINORS)) {
-            throw ProblemException.ruleBroken("safeguarding", "mentor.safeguardingCheck",
-                    "the mentor's check was not in force on " + r.heldOn() + ": only supervised sessions may be logged");
+            throw ProblemException.ruleBroken(
+                    "safeguarding",
+                    "mentor.safeguardingCheck",
+                    "the mentor's check was not in force on " + r.heldOn()
+                            + ": only supervised sessions may be logged");
         }
         MentoringSession s = new MentoringSession();
         s.id = UUID.randomUUID();
@@ -178,7 +182,8 @@ public class PairingService {
         s.persist();
         if (r.concern() != null) {
             // "I have a concern": the session is kept as logged, and the pairing is suspended at once.
-            concernsInSessions.fire(new ConcernInSession(s, r.concern().category(), r.concern().account(), by));
+            concernsInSessions.fire(
+                    new ConcernInSession(s, r.concern().category(), r.concern().account(), by));
         }
         return s;
     }
@@ -195,16 +200,21 @@ public class PairingService {
         List<Suggestion> suggestions = new ArrayList<>();
         for (Mentor mentor : Mentor.<Mentor>list("status", Mentor.Status.ACTIVE)) {
             MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
-            int capacityLeft = mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE);
-            if (capacityLeft <= 0 || !Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
+            int capacityLeft =
+                    mentor.capacity - (int) Pairing.count("mentorId = ?1 and status in ?2", mentor.id, Pairing.LIVE);
+            if (capacityLeft <= 0
+                    || !Safeguarding.breaches(mentor, mentorMember, menteeMember, today)
+                            .isEmpty()) {
                 continue;
             }
-            List<String> shared = mentor.skills.stream().filter(goals::contains).sorted().toList();
+            List<String> shared =
+                    mentor.skills.stream().filter(goals::contains).sorted().toList();
             boolean sameClp = mentor.clpCode.equals(mentee.clpCode);
             int score = (sameClp ? 100 : 0) + 10 * shared.size() + capacityLeft;
             suggestions.add(new Suggestion(mentor.id, mentor.clpCode, sameClp, shared, capacityLeft, score));
         }
-        suggestions.sort(Comparator.comparingInt(Suggestion::score).reversed()
+        suggestions.sort(Comparator.comparingInt(Suggestion::score)
+                .reversed()
                 .thenComparing(s -> s.mentorId().toString()));
         return new PageView<>(suggestions.stream().limit(limit).toList(), 0, limit, suggestions.size());
     }
@@ -250,7 +260,8 @@ public class PairingService {
             Mentee mentee = mentees.mentee(p.menteeId);
             MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
             MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
-            if (!Safeguarding.breaches(mentor, mentorMember, menteeMember, today).isEmpty()) {
+            if (!Safeguarding.breaches(mentor, mentorMember, menteeMember, today)
+                    .isEmpty()) {
                 close(p, PairingEndReason.SAFEGUARDING_RECHECK_FAILED);
                 ended++;
             }
@@ -269,14 +280,16 @@ public class PairingService {
         if (mentee.status == Mentee.Status.PAIRED || mentee.status == Mentee.Status.WAITING) {
             mentee.status = switch (reason) {
                 case MENTOR_UNAVAILABLE, SAFEGUARDING_EXPIRED, SAFEGUARDING_RECHECK_FAILED, SAFEGUARDING_CONCERN ->
-                        Mentee.Status.WAITING;
+                    Mentee.Status.WAITING;
                 case COMPLETED -> Mentee.Status.COMPLETED;
                 case MENTEE_LEFT -> Mentee.Status.WITHDRAWN;
             };
         }
         if (wasActive) {
-            outbox.publish(new MentoringPayloads.PairingEnded(p.id, p.mentorId, p.menteeId, mentee.memberId,
-                    mentee.clpCode, reason.name()), p.id);
+            outbox.publish(
+                    new MentoringPayloads.PairingEnded(
+                            p.id, p.mentorId, p.menteeId, mentee.memberId, mentee.clpCode, reason.name()),
+                    p.id);
         }
     }
 
@@ -296,19 +309,29 @@ public class PairingService {
         MemberProjection mentorMember = mentor.memberId == null ? null : MemberProjection.findById(mentor.memberId);
         MemberProjection menteeMember = mentee.memberId == null ? null : MemberProjection.findById(mentee.memberId);
         List<FieldError> breaches = new ArrayList<>(Safeguarding.breaches(mentor, mentorMember, menteeMember, day));
-        long live = Pairing.count("mentorId = ?1 and status in ?2 and id <> ?3", mentor.id, Pairing.LIVE,
+        long live = Pairing.count(
+                "mentorId = ?1 and status in ?2 and id <> ?3",
+                mentor.id,
+                Pairing.LIVE,
                 pairingBeingActivated == null ? new UUID(0, 0) : pairingBeingActivated);
         if (live >= mentor.capacity) {
-            breaches.add(new FieldError("mentor.capacity", "the mentor already has " + live + " of "
-                    + mentor.capacity + " pairings"));
+            breaches.add(new FieldError(
+                    "mentor.capacity", "the mentor already has " + live + " of " + mentor.capacity + " pairings"));
         }
-        if (pairingBeingActivated == null && Pairing.count("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE) > 0) {
+        if (pairingBeingActivated == null
+                && Pairing.count("menteeId = ?1 and status in ?2", mentee.id, Pairing.LIVE) > 0) {
             breaches.add(new FieldError("menteeId", "the mentee already has a proposed or active pairing"));
         }
         if (!breaches.isEmpty()) {
-            throw new ProblemException(Problem.of(422, "safeguarding", "Pairing refused",
-                    "This pairing is not allowed: " + String.join("; ",
-                            breaches.stream().map(FieldError::reason).toList()), breaches));
+            throw new ProblemException(Problem.of(
+                    422,
+                    "safeguarding",
+                    "Pairing refused",
+                    "This pairing is not allowed: "
+                            + String.join(
+                                    "; ",
+                                    breaches.stream().map(FieldError::reason).toList()),
+                    breaches));
         }
     }
 }

@@ -1,25 +1,24 @@
 package org.opencircles.mentoring.domain;
 
-import org.junit.jupiter.api.Test;
-import org.opencircles.platform.problem.FieldError;
-import org.opencircles.platform.time.CivilTime;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.opencircles.platform.problem.FieldError;
+import org.opencircles.platform.time.CivilTime;
 
 /** The safeguarding rules of a pairing on a given day, without Quarkus or a database. */
 class SafeguardingTest {
 
-    private static final LocalDate TODAY = CivilTime.today(
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    private static final LocalDate TODAY =
+            CivilTime.today(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 
     private static MemberProjection member(Integer age, boolean guardianConsent) {
         MemberProjection m = new MemberProjection();
@@ -56,17 +55,20 @@ class SafeguardingTest {
     void aMinorNeedsTheCheckInForceOnTheDayTrainingAndConsent() {
         Mentor expiring = mentor(Safeguarding.FOR_MINORS, TODAY.plusDays(1), TODAY.minusMonths(1));
         assertEquals(List.of(), Safeguarding.breaches(expiring, member(40, false), member(15, true), TODAY));
-        assertEquals(List.of("mentor.safeguardingCheck"),
+        assertEquals(
+                List.of("mentor.safeguardingCheck"),
                 fields(Safeguarding.breaches(expiring, member(40, false), member(15, true), TODAY.plusDays(2))));
         Mentor basic = mentor(CheckLevel.BASIC, TODAY.plusYears(2), null);
-        assertEquals(List.of("mentor.safeguardingCheck", "mentor.trainingCompletedOn", "mentee.guardianConsent"),
+        assertEquals(
+                List.of("mentor.safeguardingCheck", "mentor.trainingCompletedOn", "mentee.guardianConsent"),
                 fields(Safeguarding.breaches(basic, member(40, false), member(15, false), TODAY)));
     }
 
     @Test
     void anUnknownAgeIsTreatedAsAMinorAndAnAdultMenteeNeedsNoCheck() {
         Mentor unchecked = mentor(CheckLevel.NONE, null, null);
-        assertEquals(List.of("mentor.safeguardingCheck", "mentor.trainingCompletedOn", "mentee.guardianConsent"),
+        assertEquals(
+                List.of("mentor.safeguardingCheck", "mentor.trainingCompletedOn", "mentee.guardianConsent"),
                 fields(Safeguarding.breaches(unchecked, member(40, false), member(null, false), TODAY)));
         assertEquals(List.of(), Safeguarding.breaches(unchecked, member(40, false), member(20, false), TODAY));
         assertTrue(MemberProjection.minorOrUnknownAge(member(null, false), TODAY));
@@ -77,12 +79,13 @@ class SafeguardingTest {
 
     @Test
     void mentorsMustBeActiveAdultsAndABarredMentorNeverPairs() {
-        assertEquals(List.of("mentorId"), fields(Safeguarding.breaches(checked, member(17, false), member(20, false),
-                TODAY)));
+        assertEquals(
+                List.of("mentorId"),
+                fields(Safeguarding.breaches(checked, member(17, false), member(20, false), TODAY)));
         Mentor barred = mentor(Safeguarding.FOR_MINORS, TODAY.plusYears(2), TODAY.minusMonths(1));
         barred.barredAt = Instant.parse("2026-11-01T09:00:00Z");
-        assertEquals(List.of(new FieldError("mentorId",
-                        "the mentor is barred from mentoring after a safeguarding concern")),
+        assertEquals(
+                List.of(new FieldError("mentorId", "the mentor is barred from mentoring after a safeguarding concern")),
                 Safeguarding.breaches(barred, member(40, false), member(20, false), TODAY));
         MemberProjection resigned = member(20, false);
         resigned.status = "RESIGNED";

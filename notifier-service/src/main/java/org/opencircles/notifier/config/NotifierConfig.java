@@ -2,7 +2,6 @@ package org.opencircles.notifier.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,17 +1,16 @@
 package org.opencircles.notifier.domain;
 
-import java.util.stream.Collectors;
-import java.util.Map;
-import java.util.List;
-import java.util.Collection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A commitment as the digest counts it: CLP, kind, due date, status and money, never its title or owners. */
 @Entity
@@ -50,16 +49,23 @@ public class Commitment extends PanacheEntityBase {
 
     /** Per CLP in {@code clps} (all CLPs if null): open, overdue on {@code today}, and fundraising. */
     public static List<EmailText.CommitmentFigures> figures(Collection<String> clps, LocalDate today) {
-        List<Commitment> commitments = clps == null ? Commitment.listAll()
-                : Commitment.list("clpCode in ?1", clps);
+        List<Commitment> commitments = clps == null ? Commitment.listAll() : Commitment.list("clpCode in ?1", clps);
         Map<String, List<Commitment>> byClp = commitments.stream().collect(Collectors.groupingBy(c -> c.clpCode));
-        return byClp.entrySet().stream().map(e -> new EmailText.CommitmentFigures(e.getKey(),
-                (int) e.getValue().stream().filter(c -> !c.finished()).count(),
-                (int) e.getValue().stream().filter(c -> c.overdue(today)).count(),
-                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.targetPence != null)
-                        .mapToLong(c -> c.targetPence).sum(),
-                e.getValue().stream().filter(c -> !Commitment.DROPPED.equals(c.status) && c.raisedPence != null)
-                        .mapToLong(c -> c.raisedPence).sum()))
+        return byClp.entrySet().stream()
+                .map(e -> new EmailText.CommitmentFigures(
+                        e.getKey(),
+                        (int) e.getValue().stream().filter(c -> !c.finished()).count(),
+                        (int) e.getValue().stream()
+                                .filter(c -> c.overdue(today))
+                                .count(),
+                        e.getValue().stream()
+                                .filter(c -> !Commitment.DROPPED.equals(c.status) && c.targetPence != null)
+                                .mapToLong(c -> c.targetPence)
+                                .sum(),
+                        e.getValue().stream()
+                                .filter(c -> !Commitment.DROPPED.equals(c.status) && c.raisedPence != null)
+                                .mapToLong(c -> c.raisedPence)
+                                .sum()))
                 .toList();
     }
 }

@@ -7,8 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -20,7 +20,10 @@ import java.util.UUID;
 public class Email extends PanacheEntityBase {
 
     /** What the email is: one follow-up at once, or the morning digest. */
-    public enum Kind { IMMEDIATE, DIGEST }
+    public enum Kind {
+        IMMEDIATE,
+        DIGEST
+    }
 
     /** Where the email is in its life. */
     public enum Status {
@@ -87,7 +90,7 @@ public class Email extends PanacheEntityBase {
     }
 
     /** The key of {@code subscription}'s digest for one local day. */
-    public static String digestKey(UUID subscription, java.time.LocalDate day) {
+    public static String digestKey(UUID subscription, LocalDate day) {
         return "digest:" + subscription + ":" + day;
     }
 }

@@ -5,10 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.opencircles.events.FollowUpReason;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.opencircles.events.FollowUpReason;
 
 /**
  * A follow-up actions-service opened (follow-up.due) and, later, closed: ids, codes and times only. The reason is

@@ -33,18 +33,22 @@ public record ImmediateRoute(Via via, List<Subscription> to) {
      * @param dataProtection subscriptions of the data protection officer (any CLPs)
      */
     public static ImmediateRoute of(FollowUp followUp, List<Subscription> ofRole, List<Subscription> dataProtection) {
-        List<Subscription> covering = ofRole.stream().filter(s -> s.coversClp(followUp.clpCode)).toList();
+        List<Subscription> covering =
+                ofRole.stream().filter(s -> s.coversClp(followUp.clpCode)).toList();
         if (followUp.knownReason() == null || !followUp.knownReason().safeguardingLeadOnly()) {
             return new ImmediateRoute(covering.isEmpty() ? Via.NOBODY : Via.ROLE, covering);
         }
-        List<Subscription> local = covering.stream().filter(s -> s.namesClp(followUp.clpCode)).toList();
+        List<Subscription> local =
+                covering.stream().filter(s -> s.namesClp(followUp.clpCode)).toList();
         if (!local.isEmpty()) {
             return new ImmediateRoute(Via.ROLE, local);
         }
         if (!covering.isEmpty()) {
             return new ImmediateRoute(Via.NATIONAL_LEAD, covering);
         }
-        List<Subscription> dpo = dataProtection.stream().filter(s -> s.coversClp(followUp.clpCode)).toList();
+        List<Subscription> dpo = dataProtection.stream()
+                .filter(s -> s.coversClp(followUp.clpCode))
+                .toList();
         return dpo.isEmpty() ? new ImmediateRoute(Via.NOBODY, List.of()) : new ImmediateRoute(Via.DATA_PROTECTION, dpo);
     }
 }

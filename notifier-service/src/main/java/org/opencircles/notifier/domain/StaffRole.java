@@ -2,10 +2,9 @@ package org.opencircles.notifier.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import org.opencircles.events.FollowUpReason;
 import org.opencircles.platform.security.Roles;
-
-import java.util.Arrays;
 
 /** The staff roles that follow-ups are assigned to, as they appear in tokens and on the follow-ups topic. */
 public enum StaffRole {
@@ -36,7 +35,8 @@ public enum StaffRole {
     public static StaffRole fromWire(String value) {
         return Arrays.stream(values())
                 .filter(r -> r.wireName.equalsIgnoreCase(value) || r.name().equalsIgnoreCase(value))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** Whether a holder of this role is told about a follow-up assigned to {@code assigneeRole} for {@code reason}. */

@@ -8,17 +8,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-import org.opencircles.events.FollowUpReason;
-
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A member of staff who hears, by email, about the follow-ups of their role in some CLPs ({@code *}: all). */
 @Entity
@@ -87,7 +86,7 @@ public class Subscription extends PanacheEntityBase {
     }
 
     /** The subscriber's local date at {@code now}: the day a digest is for. */
-    public java.time.LocalDate localDay(Instant now) {
+    public LocalDate localDay(Instant now) {
         return now.atZone(zone()).toLocalDate();
     }
 

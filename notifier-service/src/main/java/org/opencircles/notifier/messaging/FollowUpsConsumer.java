@@ -2,6 +2,7 @@ package org.opencircles.notifier.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.events.Topics;
 import org.opencircles.notifier.service.FollowUpsApplier;
@@ -22,8 +23,11 @@ public class FollowUpsConsumer implements EventHandler {
 
     /** Every event on this topic is keyed by its follow-up: the ones already kept are read in one query. */
     @Override
-    public void prepare(java.util.List<ReceivedEvent> events) {
-        notices.prefetch(events.stream().flatMap(e -> e.aggregateUuid().stream()).distinct().toList());
+    public void prepare(List<ReceivedEvent> events) {
+        notices.prefetch(events.stream()
+                .flatMap(e -> e.aggregateUuid().stream())
+                .distinct()
+                .toList());
     }
 
     @Override

@@ -3,13 +3,6 @@ package org.opencircles.notifier.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.opencircles.events.CommitmentPayloads;
 import org.opencircles.notifier.domain.Commitment;
-import org.opencircles.notifier.domain.EmailText;
-
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Keeps each CLP's commitments (kind, due date, status, money) and adds them up for the digest. */
 @ApplicationScoped

@@ -3,15 +3,14 @@ package org.opencircles.notifier.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.opencircles.notifier.domain.Email;
-import org.opencircles.platform.page.PageView;
-import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.problem.ProblemException;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.opencircles.notifier.domain.Email;
+import org.opencircles.platform.page.PageView;
+import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.ProblemException;
 
 /** The sent log: every email recorded, where it is, and an admin's deliberate resend of an uncertain or refused one. */
 @ApplicationScoped
@@ -22,7 +21,8 @@ public class EmailLog {
 
     /** Emails newest first, optionally by status, kind or recipient. */
     @Transactional
-    public PageView<Email> list(Email.Status status, Email.Kind kind, String recipient, UUID followUpId, Paging paging) {
+    public PageView<Email> list(
+            Email.Status status, Email.Kind kind, String recipient, UUID followUpId, Paging paging) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -61,8 +61,8 @@ public class EmailLog {
     public Email resend(UUID id, String by) {
         Email email = find(id);
         if (email.status != Email.Status.UNCERTAIN && email.status != Email.Status.REFUSED) {
-            throw ProblemException.conflict("status", "only an UNCERTAIN or REFUSED email can be resent; this one is "
-                    + email.status);
+            throw ProblemException.conflict(
+                    "status", "only an UNCERTAIN or REFUSED email can be resent; this one is " + email.status);
         }
         email.status = Email.Status.PENDING;
         email.notBefore = clock.instant();

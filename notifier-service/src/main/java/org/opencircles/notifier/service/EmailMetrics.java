@@ -1,8 +1,5 @@
 package org.opencircles.notifier.service;
 
-import org.opencircles.platform.metrics.MetricsConfig;
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.opencircles.notifier.domain.Email;
-import org.opencircles.platform.metrics.TaggedGauge;
-
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.opencircles.notifier.domain.Email;
+import org.opencircles.platform.metrics.MetricsConfig;
+import org.opencircles.platform.metrics.TaggedGauge;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Emails for Prometheus: how many are in each state (UNCERTAIN alerts), and how long the oldest due PENDING one has
@@ -44,10 +43,15 @@ public class EmailMetrics {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
     void onStart(@Observes StartupEvent event) {
-        byState = new TaggedGauge(registry, "open.circles.emails", "Emails by state", "state",
+        byState = new TaggedGauge(
+                registry,
+                "open.circles.emails",
+                "Emails by state",
+                "state",
                 Arrays.stream(Email.Status.values()).map(Enum::name).toList());
         Gauge.builder("open.circles.email.oldest.pending.age", oldestPendingSeconds, AtomicLong::get)
-                .baseUnit("seconds").description("How long the oldest due PENDING email has waited past its send time")
+                .baseUnit("seconds")
+                .description("How long the oldest due PENDING email has waited past its send time")
                 .register(registry);
         periodic.every(metrics.countInterval(), Duration.ofSeconds(3), EmailMetrics.class, this::count);
     }

@@ -4,17 +4,14 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.opencircles.notifier.config.NotifierConfig;
-import org.opencircles.notifier.domain.Backoff;
-import org.opencircles.notifier.domain.Email;
-import org.opencircles.platform.database.DatabaseProbe;
-
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +19,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.opencircles.notifier.config.NotifierConfig;
+import org.opencircles.notifier.domain.Backoff;
+import org.opencircles.notifier.domain.Email;
+import org.opencircles.platform.database.DatabaseProbe;
 
 /**
  * Sends recorded emails, each at most once: a sender claims a batch (committed, so replicas skip it), sends, and
@@ -36,6 +38,7 @@ public class EmailSender {
 
     /** The header that carries the email's id, so a recipient (or a test) can tell copies of one email apart. */
     public static final String EMAIL_ID_HEADER = "X-Open-Circles-Email";
+
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
 
     @Inject
@@ -82,7 +85,8 @@ public class EmailSender {
             send();
         } catch (RuntimeException e) {
             // The database is away: nothing was claimed, or what was claimed is recorded when it is back.
-            problem = database.problem().map(p -> "the database does not answer: " + p)
+            problem = database.problem()
+                    .map(p -> "the database does not answer: " + p)
                     .orElse("sending failed: " + e.getMessage());
             LOG.warnf("Sending paused, retrying: %s", problem);
         }
@@ -135,8 +139,10 @@ public class EmailSender {
                         update Email set status = :uncertain,
                                lastError = 'claimed and never recorded as sent or failed (its sender stopped): it may or may not have gone, and is not sent again unless an admin resends it'
                         where status = :sending and claimedAt < :before""")
-                .setParameter("uncertain", Email.Status.UNCERTAIN).setParameter("sending", Email.Status.SENDING)
-                .setParameter("before", now.minus(config.claimLease())).executeUpdate();
+                .setParameter("uncertain", Email.Status.UNCERTAIN)
+                .setParameter("sending", Email.Status.SENDING)
+                .setParameter("before", now.minus(config.claimLease()))
+                .executeUpdate();
         if (stale > 0) {
             LOG.warnf("%d emails claimed by a sender that never recorded the outcome are now UNCERTAIN", stale);
         }
@@ -149,12 +155,16 @@ public class EmailSender {
                         where id in (select id from email where status = 'PENDING' and not_before <= ?1
                                      order by not_before, id limit ?3 for update skip locked)
                         returning id""", UUID.class)
-                .setParameter(1, now).setParameter(2, sender).setParameter(3, config.sendBatch()).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, sender)
+                .setParameter(3, config.sendBatch())
+                .getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
         return em.createQuery("from Email where id in :ids order by notBefore, id", Email.class)
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /**
@@ -166,9 +176,13 @@ public class EmailSender {
         return em.createQuery("""
                         update Email set status = :sending, claimedAt = :now
                         where id = :id and claimedBy = :sender and status in (:mine)""")
-                .setParameter("sending", Email.Status.SENDING).setParameter("now", clock.instant())
-                .setParameter("id", email.id).setParameter("sender", sender)
-                .setParameter("mine", List.of(Email.Status.SENDING, Email.Status.UNCERTAIN)).executeUpdate() == 1;
+                        .setParameter("sending", Email.Status.SENDING)
+                        .setParameter("now", clock.instant())
+                        .setParameter("id", email.id)
+                        .setParameter("sender", sender)
+                        .setParameter("mine", List.of(Email.Status.SENDING, Email.Status.UNCERTAIN))
+                        .executeUpdate()
+                == 1;
     }
 
     private Outcome deliver(Email email) {
@@ -183,7 +197,7 @@ public class EmailSender {
             if (smtp != null && smtp.isPermanent()) {
                 return Outcome.REFUSED;
             }
-            if (e instanceof io.smallrye.mutiny.TimeoutException) {
+            if (e instanceof TimeoutException) {
                 // The server greeted, then went quiet: it may have taken it. Never risk a second copy.
                 return Outcome.UNKNOWN;
             }
@@ -200,21 +214,25 @@ public class EmailSender {
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
-                    LOG.errorf("Stopping before the outcome %s of email %s was recorded; it will show as UNCERTAIN",
+                    LOG.errorf(
+                            "Stopping before the outcome %s of email %s was recorded; it will show as UNCERTAIN",
                             outcome, email.id);
                     return;
                 }
                 LOG.warnf("Cannot record that email %s was %s yet (%s); retrying", email.id, outcome, e.getMessage());
                 sleep(wait);
-                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : wait.multipliedBy(2);
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5)
+                        : wait.multipliedBy(2);
             }
         }
     }
 
     private void apply(Email claimed, Outcome outcome) {
         // Locked, so a sweep or an admin's resend on another replica waits for this outcome rather than racing it.
-        Email email = Email.findById(claimed.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (email == null || !sender.equals(email.claimedBy)
+        Email email = Email.findById(claimed.id, LockModeType.PESSIMISTIC_WRITE);
+        if (email == null
+                || !sender.equals(email.claimedBy)
                 || (email.status != Email.Status.SENDING && email.status != Email.Status.UNCERTAIN)) {
             return;
         }
@@ -275,9 +293,10 @@ public class EmailSender {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             host = "localhost";
         }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

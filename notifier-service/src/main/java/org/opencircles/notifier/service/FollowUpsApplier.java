@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.opencircles.events.FollowUpPayloads;
 import org.opencircles.notifier.config.NotifierConfig;
@@ -14,11 +18,6 @@ import org.opencircles.notifier.domain.ImmediateRoute;
 import org.opencircles.notifier.domain.StaffRole;
 import org.opencircles.notifier.domain.Subscription;
 import org.opencircles.platform.consumer.BatchReads;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.UUID;
 
 /** Keeps the follow-ups this service tells staff about, and records the immediate email for a safeguarding one. */
 @ApplicationScoped
@@ -74,34 +73,50 @@ public class FollowUpsApplier {
         if (!followUp.immediate()) {
             return;
         }
-        ImmediateRoute route = ImmediateRoute.of(followUp,
+        ImmediateRoute route = ImmediateRoute.of(
+                followUp,
                 Subscription.list("role", StaffRole.fromWire(followUp.assigneeRole)),
                 Subscription.list("role", StaffRole.DATA_PROTECTION));
         if (route.via().fallback()) {
-            LOG.warnf("No safeguarding lead covers %s: follow-up %s goes to %s", followUp.clpCode, followUp.id,
-                    route.via().words);
+            LOG.warnf(
+                    "No safeguarding lead covers %s: follow-up %s goes to %s",
+                    followUp.clpCode, followUp.id, route.via().words);
         } else if (route.via() == ImmediateRoute.Via.NOBODY) {
             // Counted in open_circles_safeguarding_unrouted (or, for another role, only in the digest's absence).
-            LOG.errorf("Follow-up %s (%s in %s) reaches nobody at once: no subscription of %s, no fallback",
+            LOG.errorf(
+                    "Follow-up %s (%s in %s) reaches nobody at once: no subscription of %s, no fallback",
                     followUp.id, followUp.reason, followUp.clpCode, followUp.assigneeRole);
         }
         for (Subscription to : route.to()) {
             EmailText.Text text = EmailText.immediate(followUp, to, config.linkBase(), route.via());
-            intents.record(Email.Kind.IMMEDIATE, Email.immediateKey(followUp.id, to.id), to.id, to.recipient,
-                    text.subject(), text.body(), followUp.id, to.nextAllowed(now), now);
+            intents.record(
+                    Email.Kind.IMMEDIATE,
+                    Email.immediateKey(followUp.id, to.id),
+                    to.id,
+                    to.recipient,
+                    text.subject(),
+                    text.body(),
+                    followUp.id,
+                    to.nextAllowed(now),
+                    now);
         }
     }
 
     /** A follow-up was done or resolved: out of the next digest, and an immediate email not yet sent is cancelled. */
     public void closed(FollowUpPayloads.Closed closed) {
         Instant now = clock.instant();
-        em.createQuery("update FollowUp set closedAt = :now, resolution = :resolution where id = :id and closedAt is null")
-                .setParameter("now", now).setParameter("resolution", closed.resolution())
-                .setParameter("id", closed.followUpId()).executeUpdate();
+        em.createQuery(
+                        "update FollowUp set closedAt = :now, resolution = :resolution where id = :id and closedAt is null")
+                .setParameter("now", now)
+                .setParameter("resolution", closed.resolution())
+                .setParameter("id", closed.followUpId())
+                .executeUpdate();
         em.createQuery("""
                         update Email set status = :cancelled, lastError = 'its follow-up closed before it was sent'
                         where followUpId = :id and status = :pending""")
-                .setParameter("cancelled", Email.Status.CANCELLED).setParameter("pending", Email.Status.PENDING)
-                .setParameter("id", closed.followUpId()).executeUpdate();
+                .setParameter("cancelled", Email.Status.CANCELLED)
+                .setParameter("pending", Email.Status.PENDING)
+                .setParameter("id", closed.followUpId())
+                .executeUpdate();
     }
 }

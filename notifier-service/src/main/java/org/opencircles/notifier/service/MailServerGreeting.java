@@ -1,10 +1,6 @@
 package org.opencircles.notifier.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencircles.notifier.config.NotifierConfig;
-
-import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +9,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencircles.notifier.config.NotifierConfig;
 
 /**
  * Asks the mail server, on a connection of its own, whether it greets (220) within the greeting timeout, then says
@@ -27,10 +26,11 @@ public class MailServerGreeting {
     private final boolean tls;
     private final NotifierConfig config;
 
-    public MailServerGreeting(@ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
-                              @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
-                              @ConfigProperty(name = "quarkus.mailer.tls", defaultValue = "false") boolean tls,
-                              NotifierConfig config) {
+    public MailServerGreeting(
+            @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
+            @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
+            @ConfigProperty(name = "quarkus.mailer.tls", defaultValue = "false") boolean tls,
+            NotifierConfig config) {
         this.host = host;
         this.tls = tls;
         this.port = port.orElse(tls ? 465 : 25);
@@ -49,15 +49,16 @@ public class MailServerGreeting {
                 return Optional.of("the mail server closed the connection without greeting");
             }
             if (!greeting.startsWith("220")) {
-                return Optional.of("the mail server greeted with " + greeting.substring(0, Math.min(60, greeting.length())));
+                return Optional.of(
+                        "the mail server greeted with " + greeting.substring(0, Math.min(60, greeting.length())));
             }
             OutputStream out = socket.getOutputStream();
             out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return Optional.empty();
         } catch (SocketTimeoutException e) {
-            return Optional.of("the mail server did not connect and greet within " + config.greetingTimeout().toSeconds()
-                    + " s");
+            return Optional.of("the mail server did not connect and greet within "
+                    + config.greetingTimeout().toSeconds() + " s");
         } catch (IOException e) {
             return Optional.of("the mail server could not be reached: " + e.getMessage());
         }

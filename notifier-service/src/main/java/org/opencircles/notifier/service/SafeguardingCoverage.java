@@ -1,8 +1,5 @@
 package org.opencircles.notifier.service;
 
-import org.opencircles.platform.metrics.MetricsConfig;
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,19 +9,21 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-import org.opencircles.events.FollowUpReason;
-import org.opencircles.events.SafeguardingPayloads;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.notifier.domain.ImmediateRoute;
-
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.opencircles.events.FollowUpReason;
+import org.opencircles.events.SafeguardingPayloads;
+import org.opencircles.notifier.domain.ImmediateRoute;
+import org.opencircles.platform.metrics.MetricsConfig;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Which CLPs no safeguarding lead covers (a lead subscribed for every CLP is the national fallback, not a CLP's own
@@ -44,11 +43,12 @@ public class SafeguardingCoverage {
 
     private static final Logger LOG = Logger.getLogger(SafeguardingCoverage.class);
     private static final String[] LEAD_ONLY = Arrays.stream(FollowUpReason.values())
-            .filter(FollowUpReason::safeguardingLeadOnly).map(Enum::name).toArray(String[]::new);
+            .filter(FollowUpReason::safeguardingLeadOnly)
+            .map(Enum::name)
+            .toArray(String[]::new);
 
     /** A CLP without a safeguarding lead: its open concerns, and who hears of them instead. */
-    public record UncoveredClp(String clpCode, long openSafeguardingFollowUps, ImmediateRoute.Via fallback) {
-    }
+    public record UncoveredClp(String clpCode, long openSafeguardingFollowUps, ImmediateRoute.Via fallback) {}
 
     @Inject
     EntityManager em;
@@ -75,7 +75,8 @@ public class SafeguardingCoverage {
     @SuppressWarnings("unchecked")
     public List<UncoveredClp> uncovered() {
         ImmediateRoute.Via fallback = fallback();
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                         with known as (select clp_code from follow_up union select clp_code from commitment)
                         select k.clp_code,
                                (select count(*) from follow_up f where f.clp_code = k.clp_code
@@ -83,22 +84,22 @@ public class SafeguardingCoverage {
                         from known k
                         where not exists (select 1 from subscription s
                                           where s.role = 'SAFEGUARDING_LEAD' and k.clp_code = any(s.clp_codes))
-                        order by k.clp_code""")
-                .setParameter(1, LEAD_ONLY).getResultList();
-        return rows.stream().map(r -> new UncoveredClp((String) r[0], ((Number) r[1]).longValue(), fallback))
+                        order by k.clp_code""").setParameter(1, LEAD_ONLY).getResultList();
+        return rows.stream()
+                .map(r -> new UncoveredClp((String) r[0], ((Number) r[1]).longValue(), fallback))
                 .toList();
     }
 
     /** Who hears of a concern in a CLP without a lead now: the national lead, else the DPO, else nobody. */
     private ImmediateRoute.Via fallback() {
         long national = ((Number) em.createNativeQuery("""
-                select count(*) from subscription where role = 'SAFEGUARDING_LEAD' and '*' = any(clp_codes)""")
-                .getSingleResult()).longValue();
+                select count(*) from subscription where role = 'SAFEGUARDING_LEAD' and '*' = any(clp_codes)""").getSingleResult()).longValue();
         if (national > 0) {
             return ImmediateRoute.Via.NATIONAL_LEAD;
         }
         long dpo = ((Number) em.createNativeQuery("select count(*) from subscription where role = 'DATA_PROTECTION'")
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
         return dpo > 0 ? ImmediateRoute.Via.DATA_PROTECTION : ImmediateRoute.Via.NOBODY;
     }
 
@@ -109,7 +110,8 @@ public class SafeguardingCoverage {
     @SuppressWarnings("unchecked")
     void publishChanges() {
         ImmediateRoute.Via fallback = fallback();
-        List<Object[]> changed = em.createNativeQuery("""
+        List<Object[]> changed =
+                em.createNativeQuery("""
                         with known as (select clp_code from follow_up union select clp_code from commitment),
                              cover as (select k.clp_code,
                                               exists (select 1 from subscription s where s.role = 'SAFEGUARDING_LEAD'
@@ -119,8 +121,7 @@ public class SafeguardingCoverage {
                         left join clp_cover p on p.clp_code = c.clp_code
                         where p.clp_code is null or p.own_lead <> c.own_lead
                            or (not c.own_lead and p.fallback is distinct from ?1)
-                        order by c.clp_code""")
-                .setParameter(1, fallback.name()).getResultList();
+                        order by c.clp_code""").setParameter(1, fallback.name()).getResultList();
         Instant now = clock.instant();
         for (Object[] row : changed) {
             String clp = (String) row[0];
@@ -131,8 +132,11 @@ public class SafeguardingCoverage {
                             on conflict (clp_code) do update
                             set own_lead = excluded.own_lead, fallback = excluded.fallback,
                                 changed_at = excluded.changed_at""")
-                    .setParameter(1, clp).setParameter(2, ownLead).setParameter(3, instead)
-                    .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+                    .setParameter(1, clp)
+                    .setParameter(2, ownLead)
+                    .setParameter(3, instead)
+                    .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .executeUpdate();
             outbox.publish(new SafeguardingPayloads.CoverChanged(clp, ownLead, instead), clp);
         }
     }
@@ -140,12 +144,15 @@ public class SafeguardingCoverage {
     void count() {
         try {
             QuarkusTransaction.requiringNew().run(this::publishChanges);
-            unrouted.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+            unrouted.set(QuarkusTransaction.requiringNew()
+                    .call(() -> ((Number) em.createNativeQuery("""
                     select count(*) from follow_up f
                     where f.closed_at is null and f.reason = any(?1)
                       and not exists (select 1 from subscription s
                                       where s.role = 'SAFEGUARDING_LEAD' and f.clp_code = any(s.clp_codes))""")
-                    .setParameter(1, LEAD_ONLY).getSingleResult()).longValue()));
+                                    .setParameter(1, LEAD_ONLY)
+                                    .getSingleResult())
+                            .longValue()));
         } catch (RuntimeException e) {
             LOG.debugf("Safeguarding coverage not counted: %s", e.getMessage());
         }

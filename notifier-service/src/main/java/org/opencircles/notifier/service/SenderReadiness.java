@@ -18,6 +18,9 @@ public class SenderReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("email sender");
-        return sender.problem().map(p -> response.down().withData("retrying", p)).orElse(response.up()).build();
+        return sender.problem()
+                .map(p -> response.down().withData("retrying", p))
+                .orElse(response.up())
+                .build();
     }
 }

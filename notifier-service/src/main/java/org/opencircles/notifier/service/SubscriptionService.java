@@ -4,6 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.opencircles.notifier.config.NotifierConfig;
 import org.opencircles.notifier.domain.Email;
 import org.opencircles.notifier.domain.StaffRole;
@@ -11,13 +17,6 @@ import org.opencircles.notifier.domain.Subscription;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
 import org.opencircles.platform.problem.ProblemException;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
 
 /** Who on the staff hears about what: subscriptions, managed by an admin. */
 @ApplicationScoped
@@ -36,9 +35,14 @@ public class SubscriptionService {
     NotifierConfig config;
 
     /** A subscription as an admin states it, already checked field by field; no time zone means the default. */
-    public record Subscribe(String recipient, String displayName, StaffRole role, List<String> clpCodes,
-                            LocalTime quietFrom, LocalTime quietUntil, ZoneId timeZone) {
-    }
+    public record Subscribe(
+            String recipient,
+            String displayName,
+            StaffRole role,
+            List<String> clpCodes,
+            LocalTime quietFrom,
+            LocalTime quietUntil,
+            ZoneId timeZone) {}
 
     @Transactional
     public Subscription create(Subscribe command, String by) {
@@ -68,8 +72,10 @@ public class SubscriptionService {
         Subscription s = find(id);
         em.createQuery("update Email set status = :cancelled, lastError = 'the subscription was deleted' "
                         + "where subscriptionId = :id and status = :pending")
-                .setParameter("cancelled", Email.Status.CANCELLED).setParameter("pending", Email.Status.PENDING)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("cancelled", Email.Status.CANCELLED)
+                .setParameter("pending", Email.Status.PENDING)
+                .setParameter("id", id)
+                .executeUpdate();
         s.delete();
         coverChanged();
     }
@@ -96,13 +102,20 @@ public class SubscriptionService {
         String where = " where (cast(:role as text) is null or role = cast(:role as text))"
                 + " and (cast(:clp as text) is null or clp_codes && array[cast(:clp as text), '*'])";
         String roleName = role == null ? null : role.name();
-        List<Subscription> items = em.createNativeQuery("select * from subscription" + where
-                        + " order by recipient, role, id limit :limit offset :offset", Subscription.class)
-                .setParameter("role", roleName).setParameter("clp", clpCode)
-                .setParameter("limit", paging.size()).setParameter("offset", (long) paging.page() * paging.size())
+        List<Subscription> items = em.createNativeQuery(
+                        "select * from subscription" + where
+                                + " order by recipient, role, id limit :limit offset :offset",
+                        Subscription.class)
+                .setParameter("role", roleName)
+                .setParameter("clp", clpCode)
+                .setParameter("limit", paging.size())
+                .setParameter("offset", (long) paging.page() * paging.size())
                 .getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from subscription" + where)
-                .setParameter("role", roleName).setParameter("clp", clpCode).getSingleResult()).longValue();
+                        .setParameter("role", roleName)
+                        .setParameter("clp", clpCode)
+                        .getSingleResult())
+                .longValue();
         return new PageView<>(items, paging.page(), paging.size(), total);
     }
 
@@ -110,10 +123,13 @@ public class SubscriptionService {
     private static void refuseSecond(Subscribe command, UUID except) {
         long others = except == null
                 ? Subscription.count("recipient = ?1 and role = ?2", command.recipient(), command.role())
-                : Subscription.count("recipient = ?1 and role = ?2 and id <> ?3", command.recipient(), command.role(), except);
+                : Subscription.count(
+                        "recipient = ?1 and role = ?2 and id <> ?3", command.recipient(), command.role(), except);
         if (others > 0) {
-            throw ProblemException.conflict("recipient",
-                    command.recipient() + " is already subscribed as " + command.role().wireName());
+            throw ProblemException.conflict(
+                    "recipient",
+                    command.recipient() + " is already subscribed as "
+                            + command.role().wireName());
         }
     }
 

@@ -1,13 +1,5 @@
 package org.opencircles.notifier.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +7,14 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class EmailTextTest {
 
@@ -44,8 +44,10 @@ class EmailTextTest {
     @Test
     void theImmediateEmailSaysWhatWhereAndWhenInTheSubscribersTimeAndLinksTheFollowUp() {
         FollowUp waiting = followUp("MENTEE_WAITING", "DWN", "youth-officer", "2026-07-01T08:30:00Z");
-        EmailText.Text text = EmailText.immediate(waiting, subscription(StaffRole.YOUTH_OFFICER, "*"), "https://oc.example");
-        assertEquals("[Open Circles] Safeguarding, DWN: A young member has waited too long for a mentor", text.subject());
+        EmailText.Text text =
+                EmailText.immediate(waiting, subscription(StaffRole.YOUTH_OFFICER, "*"), "https://oc.example");
+        assertEquals(
+                "[Open Circles] Safeguarding, DWN: A young member has waited too long for a mentor", text.subject());
         assertThat(text.body(), containsString("Due: 1 Jul 2026 09:30 (Europe/London)"));
         assertThat(text.body(), containsString("https://oc.example/organiser/follow-ups/" + waiting.id));
         assertThat(text.body(), containsString("as youth-officer for every CLP"));
@@ -55,11 +57,16 @@ class EmailTextTest {
     void theDigestGroupsByClpAndReasonOldestFirstAndCountsWhatItDoesNotLink() {
         List<FollowUp> open = new ArrayList<>();
         for (int i = 0; i < EmailText.LINKS_PER_GROUP + 3; i++) {
-            open.add(followUp("NEW_MEMBER_NOT_CONTACTED", "DWN", "secretary", "2026-11-%02dT10:00:00Z".formatted(i + 1)));
+            open.add(followUp(
+                    "NEW_MEMBER_NOT_CONTACTED", "DWN", "secretary", "2026-11-%02dT10:00:00Z".formatted(i + 1)));
         }
         open.add(followUp("A_REASON_FROM_THE_FUTURE", "ISN", "secretary", "2026-11-27T10:00:00Z"));
-        EmailText.Text text = EmailText.digest(subscription(StaffRole.SECRETARY, "DWN", "ISN"), LocalDate.of(2026, 11, 28),
-                open, List.of(new EmailText.CommitmentFigures("DWN", 4, 1, 150_000, 61_250)), "https://oc.example");
+        EmailText.Text text = EmailText.digest(
+                subscription(StaffRole.SECRETARY, "DWN", "ISN"),
+                LocalDate.of(2026, 11, 28),
+                open,
+                List.of(new EmailText.CommitmentFigures("DWN", 4, 1, 150_000, 61_250)),
+                "https://oc.example");
         assertEquals("[Open Circles] 24 open follow-ups for you, Saturday 28 November 2026", text.subject());
         String body = text.body();
         assertThat(body, containsString("A new member has not been contacted yet: 23"));
@@ -76,8 +83,8 @@ class EmailTextTest {
         Subscription organiser = subscription(StaffRole.ORGANISER, "DWN");
         assertTrue(organiser.hears(followUp("NEW_MEMBER_NOT_CONTACTED", "DWN", "secretary", "2026-11-01T00:00:00Z")));
         assertTrue(organiser.hears(followUp("MENTEE_WAITING", "DWN", "youth-officer", "2026-11-01T00:00:00Z")));
-        assertFalse(organiser.hears(followUp("SAFEGUARDING_CONCERN_RAISED", "DWN", "safeguarding-lead",
-                "2026-11-01T00:00:00Z")));
+        assertFalse(organiser.hears(
+                followUp("SAFEGUARDING_CONCERN_RAISED", "DWN", "safeguarding-lead", "2026-11-01T00:00:00Z")));
         assertFalse(organiser.hears(followUp("NEW_MEMBER_NOT_CONTACTED", "ISN", "secretary", "2026-11-01T00:00:00Z")));
         Subscription secretary = subscription(StaffRole.SECRETARY, "*");
         assertTrue(secretary.hears(followUp("NEW_MEMBER_NOT_CONTACTED", "ISN", "secretary", "2026-11-01T00:00:00Z")));
@@ -87,11 +94,11 @@ class EmailTextTest {
     @Test
     void theDigestIsDueFromTheDigestTimeOnTheSubscribersDayOutsideQuietHours() {
         Subscription s = subscription(StaffRole.SECRETARY, "DWN");
-        java.time.LocalTime seven = java.time.LocalTime.of(7, 0);
+        LocalTime seven = LocalTime.of(7, 0);
         assertFalse(s.digestDue(Instant.parse("2026-07-01T05:59:00Z"), seven));
         assertTrue(s.digestDue(Instant.parse("2026-07-01T06:00:00Z"), seven));
-        s.quietFrom = java.time.LocalTime.of(22, 0);
-        s.quietUntil = java.time.LocalTime.of(8, 0);
+        s.quietFrom = LocalTime.of(22, 0);
+        s.quietUntil = LocalTime.of(8, 0);
         assertFalse(s.digestDue(Instant.parse("2026-07-01T06:30:00Z"), seven));
         assertTrue(s.digestDue(Instant.parse("2026-07-01T07:00:00Z"), seven));
         assertEquals(LocalDate.of(2026, 7, 2), s.localDay(Instant.parse("2026-07-01T23:30:00Z")));

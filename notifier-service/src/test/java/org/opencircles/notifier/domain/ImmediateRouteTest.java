@@ -1,11 +1,10 @@
 package org.opencircles.notifier.domain;
 
-import org.junit.jupiter.api.Test;
-import org.opencircles.events.FollowUpReason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.opencircles.events.FollowUpReason;
 
 /** Who hears at once of an immediate follow-up, and the fallbacks for a safeguarding concern. */
 class ImmediateRouteTest {
@@ -32,8 +31,10 @@ class ImmediateRouteTest {
 
     @Test
     void aConcernGoesToTheLeadsWhoNameItsClpAndNotToTheNationalLead() {
-        ImmediateRoute route = ImmediateRoute.of(followUp(FollowUpReason.SAFEGUARDING_CONCERN_RAISED, "DWN"),
-                List.of(LONDON_LEAD, NATIONAL_LEAD), List.of(DPO));
+        ImmediateRoute route = ImmediateRoute.of(
+                followUp(FollowUpReason.SAFEGUARDING_CONCERN_RAISED, "DWN"),
+                List.of(LONDON_LEAD, NATIONAL_LEAD),
+                List.of(DPO));
         assertEquals(ImmediateRoute.Via.ROLE, route.via());
         assertEquals(List.of(LONDON_LEAD), route.to());
     }
@@ -58,11 +59,13 @@ class ImmediateRouteTest {
     void anotherImmediateFollowUpGoesToItsRoleInItsClpWithNoFallback() {
         Subscription youthDwn = sub(StaffRole.YOUTH_OFFICER, "DWN");
         Subscription youthAll = sub(StaffRole.YOUTH_OFFICER, "*");
-        ImmediateRoute route = ImmediateRoute.of(followUp(FollowUpReason.MENTEE_WAITING, "DWN"),
-                List.of(youthDwn, youthAll), List.of(DPO));
+        ImmediateRoute route = ImmediateRoute.of(
+                followUp(FollowUpReason.MENTEE_WAITING, "DWN"), List.of(youthDwn, youthAll), List.of(DPO));
         assertEquals(ImmediateRoute.Via.ROLE, route.via());
         assertEquals(List.of(youthDwn, youthAll), route.to());
-        assertEquals(ImmediateRoute.Via.NOBODY, ImmediateRoute.of(followUp(FollowUpReason.MENTEE_WAITING, "CHT"),
-                List.of(youthDwn), List.of(DPO)).via());
+        assertEquals(
+                ImmediateRoute.Via.NOBODY,
+                ImmediateRoute.of(followUp(FollowUpReason.MENTEE_WAITING, "CHT"), List.of(youthDwn), List.of(DPO))
+                        .via());
     }
 }

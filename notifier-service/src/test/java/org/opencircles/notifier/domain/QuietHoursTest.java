@@ -1,24 +1,24 @@
 package org.opencircles.notifier.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
 
 class QuietHoursTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private static Instant london(String dateTime) {
-        return java.time.LocalDateTime.parse(dateTime).atZone(LONDON).toInstant();
+        return LocalDateTime.parse(dateTime).atZone(LONDON).toInstant();
     }
 
     @Test

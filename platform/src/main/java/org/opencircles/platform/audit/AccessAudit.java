@@ -4,13 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
-import org.opencircles.events.AuditPayloads;
-import org.opencircles.platform.outbox.Outbox;
-import org.opencircles.platform.security.CallerScope;
-
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -18,7 +11,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.opencircles.events.AuditPayloads;
+import org.opencircles.platform.outbox.Outbox;
+import org.opencircles.platform.security.CallerScope;
 
 /**
  * Records who read or changed whose personal data, in the same transaction as the read or change; services with
@@ -65,8 +64,16 @@ public class AccessAudit {
         }
         if (forward && !subjectIds.isEmpty()) {
             UUID accessId = UUID.randomUUID();
-            outbox.publish(new AuditPayloads.AccessRecorded(accessId, service, principal, action, subjectType,
-                    subjectIds.stream().map(Object::toString).toList(), now), accessId);
+            outbox.publish(
+                    new AuditPayloads.AccessRecorded(
+                            accessId,
+                            service,
+                            principal,
+                            action,
+                            subjectType,
+                            subjectIds.stream().map(Object::toString).toList(),
+                            now),
+                    accessId);
         }
     }
 
@@ -75,10 +82,16 @@ public class AccessAudit {
      * sequence: Hibernate takes blocks of 50 from the same sequence (pooled-lo: a value it is handed starts its block),
      * and a value handed out here starts no block of Hibernate's, so the two never collide.
      */
-    private void insert(Instant at, String principal, String subjectType, Collection<?> subjectIds, String action,
-                        String fromService) {
+    private void insert(
+            Instant at,
+            String principal,
+            String subjectType,
+            Collection<?> subjectIds,
+            String action,
+            String fromService) {
         em.unwrap(Session.class).doWork(connection -> {
-            Array subjects = connection.createArrayOf("varchar", subjectIds.stream().map(Object::toString).toArray());
+            Array subjects = connection.createArrayOf(
+                    "varchar", subjectIds.stream().map(Object::toString).toArray());
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into personal_data_access (id, accessed_at, principal, subject_type, subject_ids, action,
                                                       service)
@@ -98,14 +111,19 @@ public class AccessAudit {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String action, String subjectType, Object subjectId) {
-        record(action, subjectType, java.util.List.of(subjectId));
+        record(action, subjectType, List.of(subjectId));
     }
 
     /** Keeps another service's audit record here, as one row, marked with the service it came from. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keepForwarded(AuditPayloads.AccessRecorded record) {
         if (!record.subjectIds().isEmpty()) {
-            insert(record.accessedAt(), record.principal(), record.subjectType(), record.subjectIds(), record.action(),
+            insert(
+                    record.accessedAt(),
+                    record.principal(),
+                    record.subjectType(),
+                    record.subjectIds(),
+                    record.action(),
                     record.service());
         }
     }

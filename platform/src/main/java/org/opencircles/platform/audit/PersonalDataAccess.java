@@ -8,11 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One read or change of people's personal data: who, whose, what, when. Kept after erasure; holds only ids. */
 @Entity
@@ -21,7 +20,10 @@ public class PersonalDataAccess extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "personal_data_access_seq")
-    @SequenceGenerator(name = "personal_data_access_seq", sequenceName = "personal_data_access_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "personal_data_access_seq",
+            sequenceName = "personal_data_access_seq",
+            allocationSize = 50)
     public Long id;
 
     @Column(name = "accessed_at", nullable = false)

@@ -4,18 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-import org.postgresql.PGConnection;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
  * Writes many rows into one table with PostgreSQL {@code COPY}, in the caller's transaction: what a national import
@@ -40,8 +38,8 @@ public class BulkInsert {
         StringBuilder csv = new StringBuilder(rows.size() * 200);
         for (List<?> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException(table + ": " + row.size() + " values for " + columns.size()
-                        + " columns");
+                throw new IllegalArgumentException(
+                        table + ": " + row.size() + " values for " + columns.size() + " columns");
             }
             for (int i = 0; i < row.size(); i++) {
                 if (i > 0) {
@@ -68,7 +66,9 @@ public class BulkInsert {
         }
         if (value instanceof Boolean b) {
             csv.append(b ? 't' : 'f');
-        } else if (value instanceof Number || value instanceof UUID || value instanceof LocalDate
+        } else if (value instanceof Number
+                || value instanceof UUID
+                || value instanceof LocalDate
                 || value instanceof Instant) {
             csv.append(value);
         } else if (value instanceof List<?> list) {
@@ -77,7 +77,8 @@ public class BulkInsert {
                 if (i > 0) {
                     array.append(',');
                 }
-                array.append('"').append(list.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                array.append('"')
+                        .append(list.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\""))
                         .append('"');
             }
             quoted(csv, array.append('}').toString());

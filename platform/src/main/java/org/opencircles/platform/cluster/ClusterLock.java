@@ -24,7 +24,9 @@ public class ClusterLock {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryLock(String job) {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(:space, hashtext(:job))")
-                .setParameter("space", JOB_LOCKS).setParameter("job", job).getSingleResult();
+                .setParameter("space", JOB_LOCKS)
+                .setParameter("job", job)
+                .getSingleResult();
         return Boolean.TRUE.equals(locked);
     }
 
@@ -32,6 +34,8 @@ public class ClusterLock {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String job) {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:space, hashtext(:job))) locked")
-                .setParameter("space", JOB_LOCKS).setParameter("job", job).getSingleResult();
+                .setParameter("space", JOB_LOCKS)
+                .setParameter("job", job)
+                .getSingleResult();
     }
 }

@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * The rows of one entity a consumer's batch is about, read in one query before the batch is applied (from an
@@ -35,7 +34,9 @@ public class BatchReads {
             List<T> found = em.unwrap(Session.class).byMultipleIds(type).multiLoad(List.copyOf(absent));
             for (T entity : found) {
                 if (entity != null) {
-                    absent.remove(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity));
+                    absent.remove(em.getEntityManagerFactory()
+                            .getPersistenceUnitUtil()
+                            .getIdentifier(entity));
                 }
             }
         }

@@ -1,5 +1,15 @@
 package org.opencircles.platform.consumer;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,17 +22,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.opencircles.platform.database.DatabaseProbe;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * One member of a service's consumer group: polls its topics, applies each poll's events in one transaction, and
@@ -37,8 +36,7 @@ final class ConsumerLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
 
     /** What to do after a failure: wait and retry from the first unapplied record, or find the record at fault. */
-    private record Verdict(boolean retry, String reason) {
-    }
+    private record Verdict(boolean retry, String reason) {}
 
     private final String name;
     private final EventApplication application;
@@ -55,14 +53,23 @@ final class ConsumerLoop implements Runnable {
     private volatile boolean running = true;
     /** Why the loop is not making progress, or null while it is. */
     private volatile String problem;
+
     private volatile boolean started;
     private KafkaConsumer<String, String> consumer;
     private boolean pausedForBackoff;
     private int consecutiveFailures;
 
-    ConsumerLoop(String name, String groupId, EventApplication application, Set<String> topics, Inbox inbox,
-                 EventConsumerConfig config, Map<String, Object> kafkaConfig, DeadLetters deadLetters,
-                 DatabaseProbe database, ConsumerMetrics metrics) {
+    ConsumerLoop(
+            String name,
+            String groupId,
+            EventApplication application,
+            Set<String> topics,
+            Inbox inbox,
+            EventConsumerConfig config,
+            Map<String, Object> kafkaConfig,
+            DeadLetters deadLetters,
+            DatabaseProbe database,
+            ConsumerMetrics metrics) {
         this.name = name;
         this.groupId = groupId;
         this.application = application;
@@ -146,7 +153,9 @@ final class ConsumerLoop implements Runnable {
     private KafkaConsumer<String, String> newConsumer() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        props.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                name + "-" + UUID.randomUUID().toString().substring(0, 8));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
@@ -169,7 +178,8 @@ final class ConsumerLoop implements Runnable {
                 backOff(batch, verdict.reason());
                 return;
             }
-            LOG.warnf("%s: a batch of %d failed (%s) while the database answers; applying its records one at a time",
+            LOG.warnf(
+                    "%s: a batch of %d failed (%s) while the database answers; applying its records one at a time",
                     name, batch.size(), FailureKind.rootMessage(e));
             applyOneAtATime(batch);
             return;
@@ -187,9 +197,11 @@ final class ConsumerLoop implements Runnable {
         return switch (FailureKind.of(e)) {
             case CONTENT -> new Verdict(false, null);
             case NOT_NOW -> new Verdict(true, FailureKind.rootMessage(e));
-            case UNEXPLAINED -> database.problem()
-                    .map(p -> new Verdict(true, "the database does not answer (" + p + ") after " + FailureKind.rootMessage(e)))
-                    .orElse(new Verdict(false, null));
+            case UNEXPLAINED ->
+                database.problem()
+                        .map(p -> new Verdict(
+                                true, "the database does not answer (" + p + ") after " + FailureKind.rootMessage(e)))
+                        .orElse(new Verdict(false, null));
         };
     }
 
@@ -209,7 +221,9 @@ final class ConsumerLoop implements Runnable {
     private void applyInOneTransaction(List<Incoming> batch) {
         List<EventApplication.Delivered> events = new ArrayList<>(batch.size());
         for (Incoming in : batch) {
-            in.event().ifPresent(e -> events.add(new EventApplication.Delivered(in.record().topic(), e)));
+            in.event()
+                    .ifPresent(e -> events.add(
+                            new EventApplication.Delivered(in.record().topic(), e)));
         }
         application.apply(events).forEach(metrics::applied);
     }
@@ -238,10 +252,17 @@ final class ConsumerLoop implements Runnable {
                     attempts++;
                     boolean content = FailureKind.of(e) == FailureKind.CONTENT;
                     if (content || attempts >= config.maxAttempts()) {
-                        String reason = content ? FailureKind.rootMessage(e)
-                                : "failed " + attempts + " times while the database answered: " + FailureKind.rootMessage(e);
-                        in.logged(() -> LOG.errorf(e, "%s: the event at %s-%d is dead-lettered: %s", name,
-                                in.record().topic(), in.record().offset(), reason));
+                        String reason = content
+                                ? FailureKind.rootMessage(e)
+                                : "failed " + attempts + " times while the database answered: "
+                                        + FailureKind.rootMessage(e);
+                        in.logged(() -> LOG.errorf(
+                                e,
+                                "%s: the event at %s-%d is dead-lettered: %s",
+                                name,
+                                in.record().topic(),
+                                in.record().offset(),
+                                reason));
                         batch.set(i, new Incoming(in.record(), Optional.empty(), reason));
                         break;
                     }
@@ -269,10 +290,12 @@ final class ConsumerLoop implements Runnable {
         try {
             for (Incoming in : batch) {
                 if (in.poison() != null) {
-                    deadLetters.send(in.record(), application.consumerName(in.record().topic()), in.poison());
+                    deadLetters.send(
+                            in.record(), application.consumerName(in.record().topic()), in.poison());
                     metrics.deadLettered(in.record().topic());
-                    in.logged(() -> LOG.warnf("%s: dead-lettered the record at %s-%d: %s", name,
-                            in.record().topic(), in.record().offset(), in.poison()));
+                    in.logged(() -> LOG.warnf(
+                            "%s: dead-lettered the record at %s-%d: %s",
+                            name, in.record().topic(), in.record().offset(), in.poison()));
                 }
             }
         } catch (RuntimeException e) {
@@ -282,7 +305,9 @@ final class ConsumerLoop implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Incoming in : batch) {
             ConsumerRecord<String, String> r = in.record();
-            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+            offsets.merge(
+                    new TopicPartition(r.topic(), r.partition()),
+                    new OffsetAndMetadata(r.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         try {
@@ -292,8 +317,9 @@ final class ConsumerLoop implements Runnable {
         } catch (KafkaException e) {
             // A rebalance took the partitions away: their new owner replays from the last commit, and the inbox
             // makes that replay change nothing.
-            LOG.infof("%s: offsets not committed (%s); the partitions' next owner replays them harmlessly", name,
-                    e.getMessage());
+            LOG.infof(
+                    "%s: offsets not committed (%s); the partitions' next owner replays them harmlessly",
+                    name, e.getMessage());
         }
         return true;
     }
@@ -311,7 +337,9 @@ final class ConsumerLoop implements Runnable {
         }
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (Incoming in : pending) {
-            firstOffsets.merge(new TopicPartition(in.record().topic(), in.record().partition()), in.record().offset(),
+            firstOffsets.merge(
+                    new TopicPartition(in.record().topic(), in.record().partition()),
+                    in.record().offset(),
                     Math::min);
         }
         Set<TopicPartition> assigned = consumer.assignment();
@@ -330,7 +358,8 @@ final class ConsumerLoop implements Runnable {
                         Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000))));
                 // Paused partitions return nothing; should a record slip through, put the position back before it.
                 for (TopicPartition partition : unexpected.partitions()) {
-                    consumer.seek(partition, unexpected.records(partition).get(0).offset());
+                    consumer.seek(
+                            partition, unexpected.records(partition).get(0).offset());
                 }
             }
         } finally {

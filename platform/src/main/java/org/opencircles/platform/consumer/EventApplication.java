@@ -1,7 +1,6 @@
 package org.opencircles.platform.consumer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +18,7 @@ import java.util.UUID;
 final class EventApplication {
 
     /** An event read off {@code topic}. */
-    record Delivered(String topic, ReceivedEvent event) {
-    }
+    record Delivered(String topic, ReceivedEvent event) {}
 
     private final String application;
     private final Map<String, EventHandler> handlers;
@@ -55,9 +53,12 @@ final class EventApplication {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Set<UUID>> fresh = new HashMap<>();
-            byTopic.forEach((topic, list) -> fresh.put(topic, new HashSet<>(inbox.firstSeen(consumerName(topic), list))));
-            byTopic.forEach((topic, list) -> handlers.get(topic).prepare(list.stream()
-                    .filter(e -> fresh.get(topic).contains(e.envelope().eventId())).toList()));
+            byTopic.forEach(
+                    (topic, list) -> fresh.put(topic, new HashSet<>(inbox.firstSeen(consumerName(topic), list))));
+            byTopic.forEach((topic, list) -> handlers.get(topic)
+                    .prepare(list.stream()
+                            .filter(e -> fresh.get(topic).contains(e.envelope().eventId()))
+                            .toList()));
             Map<String, List<ReceivedEvent>> toApply = new LinkedHashMap<>();
             for (Delivered d : events) {
                 // remove(): an event delivered twice in one batch is applied once.

@@ -8,10 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencircles.events.Topics;
-import org.opencircles.platform.database.DatabaseProbe;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencircles.events.Topics;
+import org.opencircles.platform.database.DatabaseProbe;
 
 /**
  * Runs this service's member of its consumer group over every topic it has an {@link EventHandler} for; more members
@@ -81,9 +80,17 @@ public class EventConsumers {
             deadLetters = new DeadLetters(deadLetterTopic(), kafkaConfig);
         }
         Map<String, EventHandler> handlers = handlers();
-        ConsumerLoop loop = new ConsumerLoop(application + "-consumer-" + started.incrementAndGet(),
-                config.groupId().orElse(application), new EventApplication(application, handlers, inbox),
-                handlers.keySet(), inbox, config, kafkaConfig, deadLetters, database, metrics);
+        ConsumerLoop loop = new ConsumerLoop(
+                application + "-consumer-" + started.incrementAndGet(),
+                config.groupId().orElse(application),
+                new EventApplication(application, handlers, inbox),
+                handlers.keySet(),
+                inbox,
+                config,
+                kafkaConfig,
+                deadLetters,
+                database,
+                metrics);
         loops.add(loop);
         loop.start();
         return new Member(loop);

@@ -14,18 +14,21 @@ import java.util.function.Function;
  */
 public final class EventRuns {
 
-    private EventRuns() {
-    }
+    private EventRuns() {}
 
     /**
      * @param runnable what an event contributes to a run, or null when it must be applied on its own (asked before the
- *                 run so far is written)
+     *                 run so far is written)
      * @param key      what a contribution is about: a run holds one contribution per key
      * @param writeRun writes a run (never empty)
      * @param applyOne applies an event on its own
      */
-    public static <T> void apply(List<ReceivedEvent> events, Function<ReceivedEvent, T> runnable, Function<T, ?> key,
-                                 Consumer<List<T>> writeRun, Consumer<ReceivedEvent> applyOne) {
+    public static <T> void apply(
+            List<ReceivedEvent> events,
+            Function<ReceivedEvent, T> runnable,
+            Function<T, ?> key,
+            Consumer<List<T>> writeRun,
+            Consumer<ReceivedEvent> applyOne) {
         List<T> run = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
         for (ReceivedEvent event : events) {

@@ -50,9 +50,12 @@ public enum FailureKind {
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof TimeoutException || t instanceof SocketException
-                    || t instanceof SocketTimeoutException || t instanceof EOFException) {
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof TimeoutException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof EOFException) {
                 return NOT_NOW;
             }
             if (t instanceof SQLException sql && notNowSql(sql)) {
@@ -78,7 +81,8 @@ public enum FailureKind {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return root.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
     private static boolean notNowSql(SQLException e) {
@@ -91,7 +95,9 @@ public enum FailureKind {
     }
 
     private static boolean timedOut(String message) {
-        return message != null && (message.contains("Acquisition timeout")
-                || message.contains("transaction is not active") || message.contains("timed out"));
+        return message != null
+                && (message.contains("Acquisition timeout")
+                        || message.contains("transaction is not active")
+                        || message.contains("timed out"));
     }
 }

@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-import org.opencircles.events.EventEnvelope;
-import org.opencircles.events.EventType;
-
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.opencircles.events.EventEnvelope;
+import org.opencircles.events.EventType;
 
 /**
  * Reads messages as events and remembers, per consumer, which events were applied: the processed-event rows are
@@ -32,8 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
-    private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
+    private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {};
 
     private final ObjectReader envelopes;
     private final ObjectMapper payloads;
@@ -66,7 +64,10 @@ public class Inbox {
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException("Not an event envelope", e);
         }
-        if (envelope == null || envelope.eventId() == null || envelope.type() == null || envelope.payload() == null
+        if (envelope == null
+                || envelope.eventId() == null
+                || envelope.type() == null
+                || envelope.payload() == null
                 || !envelope.payload().isObject()) {
             throw new PoisonMessageException("The envelope lacks eventId, type or payload", null);
         }
@@ -76,8 +77,10 @@ public class Inbox {
         }
         int known = type.get().version();
         if (envelope.version() > known || envelope.version() < 1) {
-            throw new PoisonMessageException(envelope.type() + " version " + envelope.version()
-                    + " is not one this reader knows (it reads up to version " + known + ")", null);
+            throw new PoisonMessageException(
+                    envelope.type() + " version " + envelope.version()
+                            + " is not one this reader knows (it reads up to version " + known + ")",
+                    null);
         }
         Record payload;
         try {

@@ -1,12 +1,11 @@
 package org.opencircles.platform.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.opencircles.events.EventEnvelope;
-import org.opencircles.events.EventType;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.opencircles.events.EventEnvelope;
+import org.opencircles.events.EventType;
 
 /** An event read off a topic for the first time by this consumer, with its payload as the typed record. */
 public record ReceivedEvent(EventEnvelope<JsonNode> envelope, EventType type, Record payload) {
@@ -16,8 +15,17 @@ public record ReceivedEvent(EventEnvelope<JsonNode> envelope, EventType type, Re
      * own making): a fresh event id, the type's wire name and version, no JSON payload beside the record.
      */
     public static ReceivedEvent of(EventType type, UUID aggregateId, Record payload, Instant occurredAt) {
-        return new ReceivedEvent(new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(), occurredAt,
-                type.aggregateType(), aggregateId.toString(), null), type, payload);
+        return new ReceivedEvent(
+                new EventEnvelope<>(
+                        UUID.randomUUID(),
+                        type.wireName(),
+                        type.version(),
+                        occurredAt,
+                        type.aggregateType(),
+                        aggregateId.toString(),
+                        null),
+                type,
+                payload);
     }
 
     /** The payload as the record its type carries; a mismatch is a bug in the switch that called this. */

@@ -1,15 +1,14 @@
 package org.opencircles.platform.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.Driver;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.Driver;
 
 /**
  * Asks whether the service's database answers right now: a fresh connection (never one from the pool, which may hold
@@ -25,9 +24,10 @@ public class DatabaseProbe {
     private final Optional<String> user;
     private final Optional<String> password;
 
-    public DatabaseProbe(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DatabaseProbe(
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -54,7 +54,9 @@ public class DatabaseProbe {
             return Optional.empty();
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             return Optional.of(message + state);
         }
     }

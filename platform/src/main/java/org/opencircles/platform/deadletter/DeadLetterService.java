@@ -1,6 +1,5 @@
 package org.opencircles.platform.deadletter;
 
-import org.opencircles.platform.schedule.PeriodicJobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,22 +42,9 @@ import org.opencircles.platform.consumer.FailureKind;
 import org.opencircles.platform.consumer.PoisonMessageException;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
+import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * The operator's repair of the service's dead letters: the records stay on the dead-letter topic as they were; what
@@ -62,22 +63,38 @@ public class DeadLetterService {
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
     /** A dead-letter topic is small by nature; past this many records the operator is told to page by other means. */
     static final int MOST_RECORDS = 10_000;
+
     private static final Duration READ_WITHIN = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What happened to a dead letter. */
-    public enum State { OPEN, REPLAYED, DISCARDED }
+    public enum State {
+        OPEN,
+        REPLAYED,
+        DISCARDED
+    }
 
     /** A dead letter as an operator sees it: where it came from and why it is here; never its content. */
-    public record DeadLetter(String id, int partition, long offset, String sourceTopic, Integer sourcePartition,
-                             Long sourceOffset, String consumer, String eventType, String eventId, String reason,
-                             Instant deadLetteredAt, State state, String outcome, String resolvedBy,
-                             Instant resolvedAt, String resolutionReason) {
-    }
+    public record DeadLetter(
+            String id,
+            int partition,
+            long offset,
+            String sourceTopic,
+            Integer sourcePartition,
+            Long sourceOffset,
+            String consumer,
+            String eventType,
+            String eventId,
+            String reason,
+            Instant deadLetteredAt,
+            State state,
+            String outcome,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolutionReason) {}
 
     /** What replaying several dead letters came to. */
-    public record ReplaySummary(int replayed, Map<String, Integer> outcomes, List<String> stillFailing) {
-    }
+    public record ReplaySummary(int replayed, Map<String, Integer> outcomes, List<String> stillFailing) {}
 
     @Inject
     EventConsumers consumers;
@@ -103,11 +120,13 @@ public class DeadLetterService {
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("open.circles.dead.letters", onTopic, AtomicLong::get)
-                .description("Records on the service's dead-letter topic").tag("topic", consumers.deadLetterTopic())
+                .description("Records on the service's dead-letter topic")
+                .tag("topic", consumers.deadLetterTopic())
                 .register(registry);
         Gauge.builder("open.circles.dead.letters.open", open, AtomicLong::get)
                 .description("Dead letters neither replayed nor discarded by an operator")
-                .tag("topic", consumers.deadLetterTopic()).register(registry);
+                .tag("topic", consumers.deadLetterTopic())
+                .register(registry);
         periodic.every(config.countInterval(), Duration.ofSeconds(3), DeadLetterService.class, this::recount);
     }
 
@@ -125,8 +144,10 @@ public class DeadLetterService {
                     records += end.get(p) - start.get(p);
                 }
             }
-            long resolved = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "select count(*) from dead_letter_resolution").getSingleResult()).longValue());
+            long resolved = QuarkusTransaction.requiringNew()
+                    .call(() -> ((Number) em.createNativeQuery("select count(*) from dead_letter_resolution")
+                                    .getSingleResult())
+                            .longValue());
             onTopic.set(records);
             open.set(Math.max(0, records - resolved));
         } catch (RuntimeException e) {
@@ -140,8 +161,10 @@ public class DeadLetterService {
         List<DeadLetter> all = readAll().stream()
                 .filter(d -> state == null || d.state() == state)
                 .filter(d -> eventType == null || eventType.equals(d.eventType()))
-                .sorted(Comparator.comparing(DeadLetter::deadLetteredAt).reversed()
-                        .thenComparing(DeadLetter::partition).thenComparing(DeadLetter::offset))
+                .sorted(Comparator.comparing(DeadLetter::deadLetteredAt)
+                        .reversed()
+                        .thenComparing(DeadLetter::partition)
+                        .thenComparing(DeadLetter::offset))
                 .toList();
         int from = (int) Math.min((long) paging.page() * paging.size(), all.size());
         int to = Math.min(from + paging.size(), all.size());
@@ -149,7 +172,9 @@ public class DeadLetterService {
     }
 
     public DeadLetter get(int partition, long offset) {
-        return readAll().stream().filter(d -> d.partition() == partition && d.offset() == offset).findFirst()
+        return readAll().stream()
+                .filter(d -> d.partition() == partition && d.offset() == offset)
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
     }
 
@@ -198,7 +223,9 @@ public class DeadLetterService {
     }
 
     private static Raw find(List<Raw> raws, int partition, long offset) {
-        return raws.stream().filter(r -> r.partition() == partition && r.offset() == offset).findFirst()
+        return raws.stream()
+                .filter(r -> r.partition() == partition && r.offset() == offset)
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
     }
 
@@ -225,11 +252,19 @@ public class DeadLetterService {
                             on conflict (dlq_partition, dlq_offset) do update
                             set action = excluded.action, outcome = excluded.outcome, reason = excluded.reason,
                                 resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at""")
-                    .setParameter(1, raw.partition()).setParameter(2, raw.offset()).setParameter(3, action)
-                    .setParameter(4, outcome).setParameter(5, reason).setParameter(6, operator)
-                    .setParameter(7, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
-            audit.recordAs(operator, "REPLAYED".equals(action) ? "dead-letter.replayed" : "dead-letter.discarded",
-                    "dead-letter", List.of(consumers.deadLetterTopic() + "/" + raw.partition() + "/" + raw.offset()));
+                    .setParameter(1, raw.partition())
+                    .setParameter(2, raw.offset())
+                    .setParameter(3, action)
+                    .setParameter(4, outcome)
+                    .setParameter(5, reason)
+                    .setParameter(6, operator)
+                    .setParameter(7, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .executeUpdate();
+            audit.recordAs(
+                    operator,
+                    "REPLAYED".equals(action) ? "dead-letter.replayed" : "dead-letter.discarded",
+                    "dead-letter",
+                    List.of(consumers.deadLetterTopic() + "/" + raw.partition() + "/" + raw.offset()));
         });
         recount();
     }
@@ -251,20 +286,35 @@ public class DeadLetterService {
         List<DeadLetter> letters = new ArrayList<>(raws.size());
         for (Raw raw : raws) {
             Object[] r = resolutions.get(raw.partition() + "-" + raw.offset());
-            letters.add(new DeadLetter(raw.partition() + "-" + raw.offset(), raw.partition(), raw.offset(), raw.header("dead-letter-topic"),
-                    parseInt(raw.header("dead-letter-partition")), parseLong(raw.header("dead-letter-offset")),
-                    raw.header("dead-letter-consumer"), raw.eventType(), raw.header("event-id"),
-                    raw.header("dead-letter-reason"), raw.timestamp(),
-                    r == null ? State.OPEN : State.valueOf((String) r[2]), r == null ? null : (String) r[3],
-                    r == null ? null : (String) r[4], r == null ? null : instant(r[5]),
+            letters.add(new DeadLetter(
+                    raw.partition() + "-" + raw.offset(),
+                    raw.partition(),
+                    raw.offset(),
+                    raw.header("dead-letter-topic"),
+                    parseInt(raw.header("dead-letter-partition")),
+                    parseLong(raw.header("dead-letter-offset")),
+                    raw.header("dead-letter-consumer"),
+                    raw.eventType(),
+                    raw.header("event-id"),
+                    raw.header("dead-letter-reason"),
+                    raw.timestamp(),
+                    r == null ? State.OPEN : State.valueOf((String) r[2]),
+                    r == null ? null : (String) r[3],
+                    r == null ? null : (String) r[4],
+                    r == null ? null : instant(r[5]),
                     r == null ? null : (String) r[6]));
         }
         return letters;
     }
 
     /** A record of the dead-letter topic as it is kept there. */
-    private record Raw(int partition, long offset, Instant timestamp, String value, Map<String, String> headers,
-                       String eventType) {
+    private record Raw(
+            int partition,
+            long offset,
+            Instant timestamp,
+            String value,
+            Map<String, String> headers,
+            String eventType) {
         String header(String name) {
             return headers.get(name);
         }
@@ -284,8 +334,12 @@ public class DeadLetterService {
             long deadline = System.nanoTime() + READ_WITHIN.toNanos();
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new ProblemException(org.opencircles.platform.problem.Problem.of(503, "unavailable",
-                            "Service unavailable", "The dead-letter topic could not be read in time", null));
+                    throw new ProblemException(Problem.of(
+                            503,
+                            "unavailable",
+                            "Service unavailable",
+                            "The dead-letter topic could not be read in time",
+                            null));
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
@@ -293,8 +347,10 @@ public class DeadLetterService {
                     }
                 }
                 if (records.size() > MOST_RECORDS) {
-                    throw ProblemException.conflict("deadLetters", "More than " + MOST_RECORDS
-                            + " dead letters: read the topic " + consumers.deadLetterTopic() + " with Kafka's tools");
+                    throw ProblemException.conflict(
+                            "deadLetters",
+                            "More than " + MOST_RECORDS + " dead letters: read the topic " + consumers.deadLetterTopic()
+                                    + " with Kafka's tools");
                 }
             }
             return records;
@@ -325,7 +381,12 @@ public class DeadLetterService {
                 headers.putIfAbsent("event-id", envelope.path("eventId").asText());
             }
         }
-        return new Raw(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value(), headers,
+        return new Raw(
+                r.partition(),
+                r.offset(),
+                Instant.ofEpochMilli(r.timestamp()),
+                r.value(),
+                headers,
                 headers.get("event-type"));
     }
 
@@ -353,7 +414,9 @@ public class DeadLetterService {
 
     private KafkaConsumer<String, String> newConsumer() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID().toString().substring(0, 8));
+        props.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "dead-letters-" + UUID.randomUUID().toString().substring(0, 8));
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -386,7 +449,7 @@ public class DeadLetterService {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         return Optional.ofNullable(value).map(v -> Instant.parse(v.toString())).orElse(null);

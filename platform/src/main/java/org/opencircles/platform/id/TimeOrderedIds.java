@@ -16,8 +16,7 @@ public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     /** A new id for something written at {@code time}. */
     public static UUID at(Instant time) {

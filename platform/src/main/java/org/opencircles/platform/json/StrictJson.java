@@ -1,18 +1,17 @@
 package org.opencircles.platform.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import org.opencircles.platform.problem.SafeText;
 import org.opencircles.platform.problem.UnsafeTextException;
-
-import java.io.IOException;
 
 /**
  * JSON rules for every service: unknown fields are rejected, so a typo is a 400 and not silently dropped data; text

@@ -1,7 +1,5 @@
 package org.opencircles.platform.metrics;
 
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -9,8 +7,9 @@ import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Readiness as a metric ({@code open_circles_ready}, 1 or 0), so Prometheus alerts on a service that answers its

@@ -2,7 +2,6 @@ package org.opencircles.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,8 @@ public final class TaggedGauge {
     private final String tag;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    public TaggedGauge(MeterRegistry registry, String name, String description, String tag,
-                       Collection<String> alwaysShown) {
+    public TaggedGauge(
+            MeterRegistry registry, String name, String description, String tag, Collection<String> alwaysShown) {
         this.registry = registry;
         this.name = name;
         this.description = description;
@@ -51,7 +50,10 @@ public final class TaggedGauge {
     private AtomicLong value(String key) {
         return values.computeIfAbsent(key, k -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get).description(description).tag(tag, k).register(registry);
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .tag(tag, k)
+                    .register(registry);
             return value;
         });
     }

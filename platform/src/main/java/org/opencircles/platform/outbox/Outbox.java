@@ -7,17 +7,16 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.opencircles.events.EventEnvelope;
-import org.opencircles.events.EventType;
-import org.opencircles.platform.bulk.BulkInsert;
-import org.opencircles.platform.id.TimeOrderedIds;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.opencircles.events.EventEnvelope;
+import org.opencircles.events.EventType;
+import org.opencircles.platform.bulk.BulkInsert;
+import org.opencircles.platform.id.TimeOrderedIds;
 
 /** Records an event in the caller's transaction, so it is published if and only if the state change commits. */
 @ApplicationScoped
@@ -31,13 +30,17 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    private static final List<String> COLUMNS = List.of("event_id", "message_key", "topic", "aggregate_id", "type",
-            "envelope", "created_at");
+    private static final List<String> COLUMNS =
+            List.of("event_id", "message_key", "topic", "aggregate_id", "type", "envelope", "created_at");
 
     private final BulkInsert bulk;
 
-    public Outbox(ObjectMapper mapper, Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-                  BulkInsert bulk) {
+    public Outbox(
+            ObjectMapper mapper,
+            Clock clock,
+            OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions,
+            BulkInsert bulk) {
         this.bulk = bulk;
         this.mapper = mapper;
         this.clock = clock;
@@ -60,8 +63,8 @@ public class Outbox {
         List<List<Object>> rows = new ArrayList<>(payloads.size());
         for (P payload : payloads) {
             OutboxEvent row = row(payload, aggregateId.apply(payload));
-            rows.add(Arrays.asList(row.eventId, row.messageKey, row.topic, row.aggregateId, row.type, row.envelope,
-                    row.createdAt));
+            rows.add(Arrays.asList(
+                    row.eventId, row.messageKey, row.topic, row.aggregateId, row.type, row.envelope, row.createdAt));
         }
         // seq comes from its sequence default, row by row in this order, as for rows written one at a time.
         bulk.rows("outbox_event", COLUMNS, rows);
@@ -73,8 +76,14 @@ public class Outbox {
     private OutboxEvent row(Record payload, Object aggregateId) {
         EventType type = EventType.of(payload);
         Instant now = clock.instant();
-        EventEnvelope<Record> envelope = new EventEnvelope<>(TimeOrderedIds.at(now), type.wireName(), type.version(),
-                now, type.aggregateType(), aggregateId.toString(), payload);
+        EventEnvelope<Record> envelope = new EventEnvelope<>(
+                TimeOrderedIds.at(now),
+                type.wireName(),
+                type.version(),
+                now,
+                type.aggregateType(),
+                aggregateId.toString(),
+                payload);
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.topic = type.topic();

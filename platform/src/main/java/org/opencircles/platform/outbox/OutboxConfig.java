@@ -2,7 +2,6 @@ package org.opencircles.platform.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How the outbox relay publishes to Kafka. */

@@ -6,10 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.opencircles.events.EventEnvelope;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.opencircles.events.EventEnvelope;
 
 /** An event written in the same transaction as the state change it describes, waiting for the relay to publish it. */
 @Entity

@@ -1,7 +1,5 @@
 package org.opencircles.platform.outbox;
 
-import java.time.Duration;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * The outbox as Prometheus sees it: rows waiting and the age of the oldest (a relay that stopped shows here first),
@@ -41,17 +40,22 @@ public class OutboxMetrics {
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("open.circles.outbox.waiting", waiting, AtomicLong::get)
-                .description("Outbox rows not yet acknowledged by the broker").register(registry);
-        Gauge.builder("open.circles.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
-                .description("Age of the oldest outbox row waiting (0 when none waits)").register(registry);
+                .description("Outbox rows not yet acknowledged by the broker")
+                .register(registry);
+        Gauge.builder("open.circles.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("Age of the oldest outbox row waiting (0 when none waits)")
+                .register(registry);
         Gauge.builder("open.circles.outbox.parked", parked, AtomicLong::get)
-                .description("Outbox rows the broker refused for good, kept in outbox_parked").register(registry);
+                .description("Outbox rows the broker refused for good, kept in outbox_parked")
+                .register(registry);
         periodic.every(config.metricsInterval(), Duration.ofSeconds(2), OutboxMetrics.class, this::count);
     }
 
     void count() {
         try {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+            Object[] row = QuarkusTransaction.requiringNew()
+                    .call(() -> (Object[]) em.createNativeQuery("""
                     select (select count(*) from outbox_event),
                            coalesce((select extract(epoch from now() - min(created_at)) from outbox_event), 0),
                            (select count(*) from outbox_parked)""").getSingleResult());

@@ -18,6 +18,9 @@ public class OutboxReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox relay");
-        return relay.problem().map(p -> response.down().withData("retrying", p)).orElse(response.up()).build();
+        return relay.problem()
+                .map(p -> response.down().withData("retrying", p))
+                .orElse(response.up())
+                .build();
     }
 }

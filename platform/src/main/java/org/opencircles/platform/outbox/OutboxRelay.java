@@ -1,31 +1,15 @@
 package org.opencircles.platform.outbox;
 
-import io.quarkus.runtime.StartupEvent;
-import org.opencircles.platform.schedule.PeriodicJobs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -46,6 +30,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.opencircles.platform.schedule.PeriodicJobs;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and deletes them once Kafka has acknowledged them.
@@ -95,6 +94,7 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
+
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     /** Asks for a relay run soon, without blocking the committing thread. */
@@ -153,7 +153,9 @@ public class OutboxRelay {
             return total;
         } catch (RuntimeException e) {
             Counter.builder("open.circles.outbox.publish.failures")
-                    .description("Relay runs that failed and are retried").register(registry).increment();
+                    .description("Relay runs that failed and are retried")
+                    .register(registry)
+                    .increment();
             if (kafkaFailure(e)) {
                 // The batch rolled back and stays in the outbox. A producer that failed may be in a state it cannot
                 // leave (fenced, or with a sequence gap after a timeout): the next run starts with a fresh one.
@@ -190,8 +192,12 @@ public class OutboxRelay {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        batch.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
+                        batch.add(new Pending(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)));
                     }
                 }
             }
@@ -202,16 +208,19 @@ public class OutboxRelay {
             if (!refused.isEmpty()) {
                 park(connection, refused);
             }
-            Array ids = connection.createArrayOf("uuid", batch.stream().map(Pending::eventId).toArray());
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from outbox_event where event_id = any(?)")) {
+            Array ids = connection.createArrayOf(
+                    "uuid", batch.stream().map(Pending::eventId).toArray());
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from outbox_event where event_id = any(?)")) {
                 delete.setArray(1, ids);
                 delete.executeUpdate();
             } finally {
                 ids.free();
             }
-            Counter.builder("open.circles.outbox.published").description("Events the broker acknowledged")
-                    .register(registry).increment(batch.size() - refused.size());
+            Counter.builder("open.circles.outbox.published")
+                    .description("Events the broker acknowledged")
+                    .register(registry)
+                    .increment(batch.size() - refused.size());
             return batch.size();
         });
     }
@@ -234,7 +243,8 @@ public class OutboxRelay {
             }
             MDC.put("eventId", row.getKey().toString());
             try {
-                LOG.errorf("Outbox row parked: the broker refuses it for good (%s); the rows behind it go on",
+                LOG.errorf(
+                        "Outbox row parked: the broker refuses it for good (%s); the rows behind it go on",
                         row.getValue());
             } finally {
                 MDC.remove("eventId");
@@ -243,8 +253,7 @@ public class OutboxRelay {
     }
 
     /** An outbox row on its way to Kafka. */
-    private record Pending(UUID eventId, String topic, String messageKey, String type, String envelope) {
-    }
+    private record Pending(UUID eventId, String topic, String messageKey, String type, String envelope) {}
 
     /**
      * Sends a batch and waits, at most the ack timeout, until Kafka has acknowledged all of it; returns the rows it
@@ -255,8 +264,8 @@ public class OutboxRelay {
             KafkaProducer<String, String> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (Pending event : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(),
-                        event.envelope());
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(event.topic(), event.messageKey(), event.envelope());
                 record.headers().add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("event-id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
                 acks.add(kafka.send(record));
@@ -290,7 +299,8 @@ public class OutboxRelay {
                 admin = Admin.create(new HashMap<>(kafkaConfig));
             }
             int timeout = (int) config.probeTimeout().toMillis();
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout))
+                    .clusterId()
                     .get(timeout + 500L, TimeUnit.MILLISECONDS);
             brokerInDoubt = false;
             LOG.info("Kafka answers again; the outbox relay resumes");
@@ -349,8 +359,10 @@ public class OutboxRelay {
 
     /** The broker (or the producer, before sending) will never take this record as it is. */
     private static boolean refusedForGood(Throwable e) {
-        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
-                || e instanceof InvalidRecordException || e instanceof InvalidTopicException;
+        return e instanceof RecordTooLargeException
+                || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException
+                || e instanceof InvalidTopicException;
     }
 
     /** Why the relay could not publish on its last run; empty after a run that could. */

@@ -2,6 +2,7 @@ package org.opencircles.platform.problem;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -10,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class FieldValues {
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** The enum constant named by {@code value} (case-insensitive, '-' or ' ' for '_'), or null for blank. */
     public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
@@ -22,15 +22,16 @@ public final class FieldValues {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw ProblemException.invalidField(field, "'" + value + "' is not one of " + allowed);
         }
     }
 
     /** An id from a path or query; a malformed one is a 400 naming the field, not JAX-RS's bare 404. */
-    public static java.util.UUID parseId(String value, String field) {
+    public static UUID parseId(String value, String field) {
         try {
-            return java.util.UUID.fromString(value == null ? "" : value.trim());
+            return UUID.fromString(value == null ? "" : value.trim());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(field, "'" + value + "' is not an id");
         }

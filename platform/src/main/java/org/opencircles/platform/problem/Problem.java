@@ -3,7 +3,6 @@ package org.opencircles.platform.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.List;
 
@@ -16,7 +15,11 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
 
     /** A problem of the given status whose type is a stable, documented slug. */
     public static Problem of(int status, String slug, String title, String detail, List<FieldError> errors) {
-        return new Problem(URI.create("https://open-circles.org/problems/" + slug), title, status, detail,
+        return new Problem(
+                URI.create("https://open-circles.org/problems/" + slug),
+                title,
+                status,
+                detail,
                 errors == null ? List.of() : List.copyOf(errors));
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -17,13 +17,17 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.postgresql.util.PSQLException;
 
 /**
  * Every error a client can see, as RFC 9457 problem+json naming the field and the reason. Unexpected failures are
@@ -45,17 +49,24 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return Problem.of(400, "invalid-field", "Invalid request", detail, errors).toResponse();
+        return Problem.of(400, "invalid-field", "Invalid request", detail, errors)
+                .toResponse();
     }
 
     /** Listed by exact type: Quarkus ships its own mapper for MismatchedInputException, whose body is not a problem. */
-    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class, ValueInstantiationException.class,
-            UnsafeTextException.class})
+    @ServerExceptionMapper({
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        ValueInstantiationException.class,
+        UnsafeTextException.class
+    })
     public Response unreadable(JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         String reason;
         if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
@@ -68,17 +79,23 @@ public class ProblemMappers {
             reason = "has the wrong type or shape";
         }
         if (field.isEmpty()) {
-            return Problem.of(400, "unreadable-body", "Unreadable body", "The body is not the expected JSON object",
-                    null).toResponse();
+            return Problem.of(
+                            400, "unreadable-body", "Unreadable body", "The body is not the expected JSON object", null)
+                    .toResponse();
         }
         return ProblemException.invalidField(field, reason).problem().toResponse();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
-        return Problem.of(400, "malformed-json", "Malformed JSON",
-                "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ")", null).toResponse();
+        return Problem.of(
+                        400,
+                        "malformed-json",
+                        "Malformed JSON",
+                        "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + ")",
+                        null)
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -97,20 +114,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e) {
-        return Problem.of(409, "concurrent-update", "Concurrent update",
-                "Someone else changed this record at the same time; reload and try again", null).toResponse();
+        return Problem.of(
+                        409,
+                        "concurrent-update",
+                        "Concurrent update",
+                        "Someone else changed this record at the same time; reload and try again",
+                        null)
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this", null).toResponse();
+        return Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this", null)
+                .toResponse();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(Problem.of(401, "unauthenticated", "Unauthenticated",
-                        "Sign in with your Open Circles account", null).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"open-circles\"").build();
+        return Response.fromResponse(Problem.of(
+                                401,
+                                "unauthenticated",
+                                "Unauthenticated",
+                                "Sign in with your Open Circles account",
+                                null)
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"open-circles\"")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -121,8 +150,13 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
-        return Problem.of(500, "internal", "Internal error",
-                "Something went wrong on our side; quote incident " + incident, null).toResponse();
+        return Problem.of(
+                        500,
+                        "internal",
+                        "Internal error",
+                        "Something went wrong on our side; quote incident " + incident,
+                        null)
+                .toResponse();
     }
 
     /**
@@ -132,20 +166,28 @@ public class ProblemMappers {
      */
     static Response fromDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("23505")) {
-                    return ProblemException.conflict(keyField(uniqueKeyDetail(sql)),
-                            "was taken by another request at the same moment; reload and try again").problem()
+                    return ProblemException.conflict(
+                                    keyField(uniqueKeyDetail(sql)),
+                                    "was taken by another request at the same moment; reload and try again")
+                            .problem()
                             .toResponse();
                 }
                 if (state.startsWith("23")) {
-                    return Problem.of(409, "conflict", "Conflict", "The record changed while this request ran; "
-                            + "reload and try again", null).toResponse();
+                    return Problem.of(
+                                    409,
+                                    "conflict",
+                                    "Conflict",
+                                    "The record changed while this request ran; " + "reload and try again",
+                                    null)
+                            .toResponse();
                 }
                 if (state.equals("22021") || state.equals("22P05")) {
                     return ProblemException.invalidField("body", "must be valid text without NUL characters")
-                            .problem().toResponse();
+                            .problem()
+                            .toResponse();
                 }
             }
         }
@@ -157,11 +199,11 @@ public class ProblemMappers {
      * driver's structured error, since messages leave details (and a batch's values) out: they reach logs, and the
      * values are people's data ({@code logServerErrorDetail=false}).
      */
-    static String uniqueKeyDetail(java.sql.SQLException sql) {
+    static String uniqueKeyDetail(SQLException sql) {
         for (Throwable t = sql; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (java.sql.SQLException s = t instanceof java.sql.SQLException e ? e : null; s != null;
-                 s = s.getNextException()) {
-                if (s instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+            for (SQLException s = t instanceof SQLException e ? e : null; s != null; s = s.getNextException()) {
+                if (s instanceof PSQLException p
+                        && p.getServerErrorMessage() != null
                         && p.getServerErrorMessage().getDetail() != null) {
                     return p.getServerErrorMessage().getDetail();
                 }
@@ -172,8 +214,7 @@ public class ProblemMappers {
 
     /** The column of a unique-key violation ("Key (membership_number)=(...)"), as the API's camelCase field. */
     static String keyField(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Key \\(([a-z_, ]+)\\)=").matcher(
-                message == null ? "" : message);
+        Matcher m = Pattern.compile("Key \\(([a-z_, ]+)\\)=").matcher(message == null ? "" : message);
         if (!m.find()) {
             return "id";
         }
@@ -204,7 +245,7 @@ public class ProblemMappers {
 
     private static String friendlyType(Class<?> type) {
         if (type.isEnum()) {
-            return "value; expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "value; expected one of " + Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "date (yyyy-mm-dd)";

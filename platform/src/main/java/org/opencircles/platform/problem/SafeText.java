@@ -7,8 +7,7 @@ package org.opencircles.platform.problem;
  */
 public final class SafeText {
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** Why {@code value} cannot be stored, or null when it can. */
     public static String problem(String value) {

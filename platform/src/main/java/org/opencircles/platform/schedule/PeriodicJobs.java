@@ -33,7 +33,8 @@ public class PeriodicJobs {
         if (OFF.equals(interval)) {
             return;
         }
-        scheduler.newJob(job.getName())
+        scheduler
+                .newJob(job.getName())
                 .setInterval(interval)
                 .setDelayed(delay.toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)

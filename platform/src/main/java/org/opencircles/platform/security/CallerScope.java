@@ -3,12 +3,12 @@ package org.opencircles.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencircles.platform.problem.ProblemException;
-
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.opencircles.platform.problem.ProblemException;
 
 /**
  * Which CLPs the signed-in user may see. A secretary holds {@code clp:CODE} for their own CLP, a regional organiser
@@ -37,13 +37,13 @@ public class CallerScope {
     }
 
     /** Narrows a query to the caller's CLPs: appends {@code and <field> in :visible} unless the caller sees all. */
-    public void restrict(StringBuilder where, java.util.Map<String, Object> params, String field) {
+    public void restrict(StringBuilder where, Map<String, Object> params, String field) {
         restrict(visibleClps(), where, params, field);
     }
 
-    /** As {@link #restrict(StringBuilder, java.util.Map, String)}, for a scope captured earlier. */
-    public static void restrict(Optional<Set<String>> visible, StringBuilder where, java.util.Map<String, Object> params,
-                                String field) {
+    /** As {@link #restrict(StringBuilder, Map, String)}, for a scope captured earlier. */
+    public static void restrict(
+            Optional<Set<String>> visible, StringBuilder where, Map<String, Object> params, String field) {
         visible.ifPresent(clps -> {
             where.append(" and ").append(field).append(" in :visible");
             // An empty IN list is invalid SQL; a caller with no CLP role matches nothing.

@@ -22,6 +22,5 @@ public final class Roles {
     /** An automated notifier reading follow-ups. */
     public static final String NOTIFIER = "notifier";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

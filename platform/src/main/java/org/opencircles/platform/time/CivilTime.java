@@ -14,8 +14,7 @@ public final class CivilTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private CivilTime() {
-    }
+    private CivilTime() {}
 
     /** Today's date in the UK by {@code clock}. */
     public static LocalDate today(Clock clock) {
