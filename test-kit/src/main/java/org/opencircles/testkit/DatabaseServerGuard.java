@@ -9,69 +9,60 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Lets the test JVMs of a parallel build ({@code ./mvnw -T 2}) share the one PostgreSQL server with a fault test that
- * restarts it. Every test holds a shared lock on a file while it runs; {@link #exclusively} announces a restart (new
- * tests wait), takes the lock exclusively once the tests running elsewhere have ended, and lets them go on after.
- * Registered for every test through JUnit's extension autodetection (the root POM turns it on).
+ * restarts it. Every test holds a shared lock on a file while it runs. A test tagged {@value #RESTARTS_SERVER}
+ * announces itself (other JVMs' next tests wait), takes the lock exclusively once the tests running elsewhere have
+ * ended, and holds it until it ends, so its restart can fall wherever the test puts it. Registered for every test
+ * through JUnit's extension autodetection (the root POM turns it on).
  */
 public final class DatabaseServerGuard implements BeforeEachCallback, AfterEachCallback {
 
+    /** The tag of a test that restarts the database server. */
+    public static final String RESTARTS_SERVER = "restarts-database-server";
+
     private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Path LOCK = DIRECTORY.resolve("open-circles-postgres-server.lock");
-    /** Present while a restart is waiting or running; older than this, it was left by a test JVM that died. */
+    /** Present while a restarting test waits or runs; older than this, it was left by a test JVM that died. */
     private static final Path RESTARTING = DIRECTORY.resolve("open-circles-postgres-server.restarting");
 
     private static final Duration ABANDONED = Duration.ofMinutes(3);
 
-    private static FileChannel channel;
-    private static FileLock shared;
-    private static FileLock exclusive;
+    private FileChannel channel;
+    private FileLock lock;
 
     @Override
-    public void beforeEach(ExtensionContext context) throws InterruptedException {
+    public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
+        if (context.getTags().contains(RESTARTS_SERVER)) {
+            Files.writeString(RESTARTING, ProcessHandle.current().pid() + "\n");
+            try {
+                lock = channel().lock();
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(RESTARTING);
+                throw e;
+            }
+            return;
+        }
         while (restartAnnounced()) {
             Thread.sleep(100);
         }
-        acquireShared();
+        lock = channel().lock(0, Long.MAX_VALUE, true);
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        releaseShared();
-    }
-
-    /**
-     * Runs {@code work} (a restart of the database server, or a whole test around one) when no test of another JVM is
-     * running, and keeps their next tests waiting until it is done; this JVM's own test goes on holding the server as
-     * before. Reentrant: a restart inside a test that already holds the server runs at once.
-     */
-    public static synchronized <T> T exclusively(Supplier<T> work) {
-        if (exclusive != null) {
-            return work.get();
-        }
-        boolean heldShared = shared != null;
-        releaseShared();
+    public void afterEach(ExtensionContext context) throws IOException {
         try {
-            Files.writeString(RESTARTING, ProcessHandle.current().pid() + "\n");
-            exclusive = channel().lock();
-            try {
-                return work.get();
-            } finally {
-                exclusive.release();
-                exclusive = null;
-                Files.deleteIfExists(RESTARTING);
+            if (lock != null) {
+                lock.release();
+                lock = null;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            if (heldShared) {
-                acquireShared();
+            if (context.getTags().contains(RESTARTS_SERVER)) {
+                Files.deleteIfExists(RESTARTING);
             }
         }
     }
@@ -87,32 +78,14 @@ public final class DatabaseServerGuard implements BeforeEachCallback, AfterEachC
         }
     }
 
-    private static synchronized void acquireShared() {
-        if (shared == null) {
-            try {
-                shared = channel().lock(0, Long.MAX_VALUE, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static synchronized void releaseShared() {
-        if (shared != null) {
-            try {
-                shared.release();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                shared = null;
-            }
-        }
-    }
-
-    private static FileChannel channel() throws IOException {
+    private FileChannel channel() throws IOException {
         if (channel == null) {
-            channel = FileChannel.open(
-                    LOCK, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(
+                        LOCK, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return channel;
     }

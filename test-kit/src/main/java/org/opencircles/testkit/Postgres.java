@@ -130,10 +130,6 @@ public final class Postgres {
                 || !"root".equals(System.getProperty("user.name"))) {
             return false;
         }
-        return DatabaseServerGuard.exclusively(Postgres::restartCluster);
-    }
-
-    private static boolean restartCluster() {
         try {
             Process list = new ProcessBuilder("pg_lsclusters", "-h")
                     .redirectErrorStream(true)

@@ -40,8 +40,8 @@ public class AccessAudit {
     Outbox outbox;
 
     /** Services other than members-service forward their audit to it, so the DPO sees everything in one place. */
-    @ConfigProperty(name = "open-circles.audit.forward-to-central", defaultValue = "false")
-    boolean forward;
+    @Inject
+    AuditConfig config;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -62,7 +62,7 @@ public class AccessAudit {
         if (!subjectIds.isEmpty()) {
             insert(now, principal, subjectType, subjectIds, action, null);
         }
-        if (forward && !subjectIds.isEmpty()) {
+        if (config.forwardToCentral() && !subjectIds.isEmpty()) {
             UUID accessId = UUID.randomUUID();
             outbox.publish(
                     new AuditPayloads.AccessRecorded(

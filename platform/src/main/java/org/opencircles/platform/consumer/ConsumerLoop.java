@@ -35,9 +35,6 @@ final class ConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
 
-    /** What to do after a failure: wait and retry from the first unapplied record, or find the record at fault. */
-    private record Verdict(boolean retry, String reason) {}
-
     private final String name;
     private final EventApplication application;
     private final Set<String> topics;
@@ -173,7 +170,7 @@ final class ConsumerLoop implements Runnable {
         try {
             applyInOneTransaction(batch);
         } catch (RuntimeException e) {
-            Verdict verdict = judge(e);
+            Verdict verdict = Verdict.on(e, database);
             if (verdict.retry()) {
                 backOff(batch, verdict.reason());
                 return;
@@ -187,22 +184,6 @@ final class ConsumerLoop implements Runnable {
         if (finish(batch, batch)) {
             healthy();
         }
-    }
-
-    /**
-     * Whether a failure is to be waited out: always, unless the message's content is at fault or the failure is
-     * unexplained and the database answers a fresh connection (then a record may be at fault, so it is isolated).
-     */
-    private Verdict judge(RuntimeException e) {
-        return switch (FailureKind.of(e)) {
-            case CONTENT -> new Verdict(false, null);
-            case NOT_NOW -> new Verdict(true, FailureKind.rootMessage(e));
-            case UNEXPLAINED ->
-                database.problem()
-                        .map(p -> new Verdict(
-                                true, "the database does not answer (" + p + ") after " + FailureKind.rootMessage(e)))
-                        .orElse(new Verdict(false, null));
-        };
     }
 
     private Incoming read(ConsumerRecord<String, String> record) {
@@ -242,7 +223,7 @@ final class ConsumerLoop implements Runnable {
                     applyInOneTransaction(List.of(in));
                     break;
                 } catch (RuntimeException e) {
-                    Verdict verdict = judge(e);
+                    Verdict verdict = Verdict.on(e, database);
                     if (verdict.retry()) {
                         if (finish(batch.subList(0, i), batch)) {
                             backOff(batch.subList(i, batch.size()), verdict.reason());
@@ -266,7 +247,7 @@ final class ConsumerLoop implements Runnable {
                         batch.set(i, new Incoming(in.record(), Optional.empty(), reason));
                         break;
                     }
-                    Thread.sleep(backoffFor(attempts).toMillis());
+                    Thread.sleep(config.backoffAfter(attempts).toMillis());
                 }
             }
             if (!running) {
@@ -330,7 +311,7 @@ final class ConsumerLoop implements Runnable {
      */
     private void backOff(List<Incoming> pending, String reason) {
         consecutiveFailures++;
-        Duration wait = backoffFor(consecutiveFailures);
+        Duration wait = config.backoffAfter(consecutiveFailures);
         problem = "retrying in " + wait.toMillis() + " ms (attempt " + consecutiveFailures + "): " + reason;
         if (consecutiveFailures == 1 || consecutiveFailures % 10 == 0) {
             LOG.warnf("%s: %s", name, problem);
@@ -385,11 +366,6 @@ final class ConsumerLoop implements Runnable {
         }
         problem = null;
         consecutiveFailures = 0;
-    }
-
-    private Duration backoffFor(int failures) {
-        long millis = config.initialBackoff().toMillis() << Math.min(failures - 1, 16);
-        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
     }
 
     private static void sleepQuietly(Duration d) {

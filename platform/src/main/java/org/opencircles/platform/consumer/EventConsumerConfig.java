@@ -41,4 +41,10 @@ public interface EventConsumerConfig {
      */
     @WithDefault("3")
     int maxAttempts();
+
+    /** The wait after {@code failures} failures in a row: the initial backoff, doubled each time, at most the max. */
+    default Duration backoffAfter(int failures) {
+        long millis = initialBackoff().toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(millis, maxBackoff().toMillis()));
+    }
 }

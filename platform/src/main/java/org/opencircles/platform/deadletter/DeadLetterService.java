@@ -1,19 +1,13 @@
 package org.opencircles.platform.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,15 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.opencircles.platform.audit.AccessAudit;
 import org.opencircles.platform.consumer.EventConsumers;
@@ -42,7 +28,6 @@ import org.opencircles.platform.consumer.FailureKind;
 import org.opencircles.platform.consumer.PoisonMessageException;
 import org.opencircles.platform.page.PageView;
 import org.opencircles.platform.page.Paging;
-import org.opencircles.platform.problem.Problem;
 import org.opencircles.platform.problem.ProblemException;
 import org.opencircles.platform.schedule.PeriodicJobs;
 
@@ -61,11 +46,6 @@ public class DeadLetterService {
     DeadLetterConfig config;
 
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
-    /** A dead-letter topic is small by nature; past this many records the operator is told to page by other means. */
-    static final int MOST_RECORDS = 10_000;
-
-    private static final Duration READ_WITHIN = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What happened to a dead letter. */
     public enum State {
@@ -100,8 +80,7 @@ public class DeadLetterService {
     EventConsumers consumers;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    DeadLetterTopic topic;
 
     @Inject
     EntityManager em;
@@ -132,18 +111,8 @@ public class DeadLetterService {
 
     /** Recounts the topic's records against the resolutions; cheap (offsets and one count), so it runs often. */
     void recount() {
-        try (KafkaConsumer<String, String> consumer = newConsumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            long records = 0;
-            if (!partitions.isEmpty()) {
-                // Assigned (never polled), so the client does not warn of offsets for partitions it does not hold.
-                consumer.assign(partitions);
-                Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, READ_WITHIN);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_WITHIN);
-                for (TopicPartition p : partitions) {
-                    records += end.get(p) - start.get(p);
-                }
-            }
+        try {
+            long records = topic.count();
             long resolved = QuarkusTransaction.requiringNew()
                     .call(() -> ((Number) em.createNativeQuery("select count(*) from dead_letter_resolution")
                                     .getSingleResult())
@@ -184,7 +153,7 @@ public class DeadLetterService {
      * open.
      */
     public DeadLetter replay(int partition, long offset, String operator) {
-        Raw raw = find(readRaw(), partition, offset);
+        DeadLetterTopic.Raw raw = find(topic.readAll(), partition, offset);
         EventConsumers.Replay outcome = apply(raw);
         resolve(raw, "REPLAYED", outcome.name(), null, operator);
         return letters(List.of(raw)).get(0);
@@ -195,10 +164,10 @@ public class DeadLetterService {
         Map<String, Integer> outcomes = new HashMap<>();
         List<String> failing = new ArrayList<>();
         int replayed = 0;
-        List<Raw> raws = readRaw();
+        List<DeadLetterTopic.Raw> raws = topic.readAll();
         List<DeadLetter> letters = letters(raws);
         for (int i = 0; i < raws.size(); i++) {
-            Raw raw = raws.get(i);
+            DeadLetterTopic.Raw raw = raws.get(i);
             DeadLetter d = letters.get(i);
             if (d.state() != State.OPEN || !eventType.equals(d.eventType())) {
                 continue;
@@ -217,19 +186,19 @@ public class DeadLetterService {
 
     /** Marks a dead letter as given up on, with the operator's reason; it is never applied. */
     public DeadLetter discard(int partition, long offset, String reason, String operator) {
-        Raw raw = find(readRaw(), partition, offset);
+        DeadLetterTopic.Raw raw = find(topic.readAll(), partition, offset);
         resolve(raw, "DISCARDED", null, reason, operator);
         return letters(List.of(raw)).get(0);
     }
 
-    private static Raw find(List<Raw> raws, int partition, long offset) {
+    private static DeadLetterTopic.Raw find(List<DeadLetterTopic.Raw> raws, int partition, long offset) {
         return raws.stream()
                 .filter(r -> r.partition() == partition && r.offset() == offset)
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Dead letter", partition + "-" + offset));
     }
 
-    private EventConsumers.Replay apply(Raw raw) {
+    private EventConsumers.Replay apply(DeadLetterTopic.Raw raw) {
         String source = raw.header("dead-letter-topic");
         if (source == null) {
             throw ProblemException.conflict("sourceTopic", "The dead letter does not say which topic it came from");
@@ -243,7 +212,7 @@ public class DeadLetterService {
         }
     }
 
-    private void resolve(Raw raw, String action, String outcome, String reason, String operator) {
+    private void resolve(DeadLetterTopic.Raw raw, String action, String outcome, String reason, String operator) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                             insert into dead_letter_resolution (dlq_partition, dlq_offset, action, outcome, reason,
@@ -270,11 +239,11 @@ public class DeadLetterService {
     }
 
     private List<DeadLetter> readAll() {
-        return letters(readRaw());
+        return letters(topic.readAll());
     }
 
     /** The records as an operator sees them, each with what was done with it, in the same order. */
-    private List<DeadLetter> letters(List<Raw> raws) {
+    private List<DeadLetter> letters(List<DeadLetterTopic.Raw> raws) {
         Map<String, Object[]> resolutions = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
@@ -284,7 +253,7 @@ public class DeadLetterService {
             rows.forEach(r -> resolutions.put(((Number) r[0]).intValue() + "-" + ((Number) r[1]).longValue(), r));
         });
         List<DeadLetter> letters = new ArrayList<>(raws.size());
-        for (Raw raw : raws) {
+        for (DeadLetterTopic.Raw raw : raws) {
             Object[] r = resolutions.get(raw.partition() + "-" + raw.offset());
             letters.add(new DeadLetter(
                     raw.partition() + "-" + raw.offset(),
@@ -305,125 +274,6 @@ public class DeadLetterService {
                     r == null ? null : (String) r[6]));
         }
         return letters;
-    }
-
-    /** A record of the dead-letter topic as it is kept there. */
-    private record Raw(
-            int partition,
-            long offset,
-            Instant timestamp,
-            String value,
-            Map<String, String> headers,
-            String eventType) {
-        String header(String name) {
-            return headers.get(name);
-        }
-    }
-
-    /** Reads the whole dead-letter topic, from its first record to its end at the time of asking. */
-    private List<Raw> readRaw() {
-        try (KafkaConsumer<String, String> consumer = newConsumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            if (partitions.isEmpty()) {
-                return List.of();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_WITHIN);
-            List<Raw> records = new ArrayList<>();
-            long deadline = System.nanoTime() + READ_WITHIN.toNanos();
-            while (!caughtUp(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new ProblemException(Problem.of(
-                            503,
-                            "unavailable",
-                            "Service unavailable",
-                            "The dead-letter topic could not be read in time",
-                            null));
-                }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        records.add(raw(r));
-                    }
-                }
-                if (records.size() > MOST_RECORDS) {
-                    throw ProblemException.conflict(
-                            "deadLetters",
-                            "More than " + MOST_RECORDS + " dead letters: read the topic " + consumers.deadLetterTopic()
-                                    + " with Kafka's tools");
-                }
-            }
-            return records;
-        }
-    }
-
-    private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Raw raw(ConsumerRecord<String, String> r) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : r.headers()) {
-            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        // The relay's headers name the event; a message written by another producer may carry them only inside.
-        if (headers.get("event-type") == null || headers.get("event-id") == null) {
-            JsonNode envelope = envelopeOf(r.value());
-            if (envelope.path("type").isTextual()) {
-                headers.putIfAbsent("event-type", envelope.path("type").asText());
-            }
-            if (envelope.path("eventId").isTextual()) {
-                headers.putIfAbsent("event-id", envelope.path("eventId").asText());
-            }
-        }
-        return new Raw(
-                r.partition(),
-                r.offset(),
-                Instant.ofEpochMilli(r.timestamp()),
-                r.value(),
-                headers,
-                headers.get("event-type"));
-    }
-
-    /** The message as JSON, or an empty object when it is not JSON (it is poison then, and said so). */
-    private static JsonNode envelopeOf(String value) {
-        if (value == null) {
-            return MissingNode.getInstance();
-        }
-        try {
-            JsonNode node = JSON.readTree(value);
-            return node == null ? MissingNode.getInstance() : node;
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        String topic = consumers.deadLetterTopic();
-        List<PartitionInfo> infos = consumer.listTopics(READ_WITHIN).get(topic);
-        if (infos == null) {
-            return List.of();
-        }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-    }
-
-    private KafkaConsumer<String, String> newConsumer() {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.put(
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "dead-letters-" + UUID.randomUUID().toString().substring(0, 8));
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
     }
 
     private static Integer parseInt(String s) {
