@@ -15,8 +15,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +35,10 @@ final class KeycloakServer implements AutoCloseable {
 
     private static KeycloakServer running;
 
-    private final Process process;
+    private final ProcessHandle process;
+    /** Where it logs. */
+    private final Path log;
+
     private final String issuer;
     private final Map<String, String> secrets;
     private final long startedNanos;
@@ -42,8 +48,10 @@ final class KeycloakServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private KeycloakServer(Process process, String issuer, Map<String, String> secrets, long startedNanos) {
+    private KeycloakServer(
+            ProcessHandle process, Path log, String issuer, Map<String, String> secrets, long startedNanos) {
         this.process = process;
+        this.log = log;
         this.issuer = issuer;
         this.secrets = secrets;
         this.startedNanos = startedNanos;
@@ -52,6 +60,9 @@ final class KeycloakServer implements AutoCloseable {
     /** One Keycloak per test JVM, started on first use; {@link #awaitReady()} before signing anyone in. */
     static synchronized KeycloakServer get() throws Exception {
         if (running == null) {
+            running = attach().orElse(null);
+        }
+        if (running == null) {
             running = start();
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-stop"));
         }
@@ -59,9 +70,10 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private static KeycloakServer start() throws Exception {
-        Path home = Path.of(System.getProperty("opencircles.keycloak.home", "target/keycloak/keycloak-26.5.6"));
+        Path home = home();
         if (!Files.exists(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException(home + " is missing: the build unpacks Keycloak (./mvnw verify)");
+            throw new IllegalStateException(
+                    home + " is missing: the identity-provider module unpacks and builds Keycloak (./mvnw verify)");
         }
         // A fresh realm every run: drop what an earlier run stored, import the repository's realm again.
         deleteTree(home.resolve("data"));
@@ -80,7 +92,12 @@ final class KeycloakServer implements AutoCloseable {
         int port = Ports.free();
         ProcessBuilder pb = new ProcessBuilder(
                         home.resolve("bin/kc.sh").toString(),
-                        "start-dev",
+                        // Built once by the identity-provider module (kc.sh build --db=dev-file): started as built,
+                        // plain HTTP on the loopback address, the issuer taken from the address it is called on.
+                        "start",
+                        "--optimized",
+                        "--http-enabled=true",
+                        "--hostname-strict=false",
                         "--http-host=127.0.0.1",
                         "--http-port=" + port,
                         "--import-realm")
@@ -92,14 +109,63 @@ final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_HOME", javaHome());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomSecret());
-        secrets.forEach((person, secret) -> env.put(
-                StaffDirectory.NOTIFIER.equals(person)
-                        ? "OC_NOTIFIER_SECRET"
-                        : "OC_PW_" + person.toUpperCase().replace('-', '_'),
-                secret));
+        secrets.forEach((person, secret) -> env.put(secretVariable(person), secret));
         long started = System.nanoTime();
         Process process = pb.start();
-        return new KeycloakServer(process, "http://127.0.0.1:" + port + "/realms/open-circles", secrets, started);
+        return new KeycloakServer(
+                process.toHandle(),
+                repo.resolve("e2e-tests/target/e2e-logs/keycloak.log"),
+                "http://127.0.0.1:" + port + "/realms/open-circles",
+                secrets,
+                started);
+    }
+
+    /**
+     * The Keycloak the identity-provider module started in the background at the start of this build (its
+     * {@code start.sh}), if it still runs: its port and every person's secret are in {@code target/keycloak.env}.
+     */
+    private static Optional<KeycloakServer> attach() throws IOException {
+        Path target = home().getParent().getParent();
+        Path env = target.resolve("keycloak.env");
+        Path pid = target.resolve("keycloak.pid");
+        if (!Files.exists(env) || !Files.exists(pid)) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> process =
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> vars = new HashMap<>();
+        for (String line : Files.readAllLines(env)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                vars.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        Map<String, String> secrets = new HashMap<>();
+        for (String person : StaffDirectory.roles().keySet()) {
+            secrets.put(person, vars.get(secretVariable(person)));
+        }
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(pid).toMillis();
+        return Optional.of(new KeycloakServer(
+                process.get(),
+                target.resolve("keycloak.log"),
+                "http://127.0.0.1:" + vars.get("KEYCLOAK_PORT") + "/realms/open-circles",
+                secrets,
+                System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(age)));
+    }
+
+    /** The environment variable the realm reads a person's password (or the notifier's secret) from. */
+    private static String secretVariable(String person) {
+        return StaffDirectory.NOTIFIER.equals(person)
+                ? "OC_NOTIFIER_SECRET"
+                : "OC_PW_" + person.toUpperCase().replace('-', '_');
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty(
+                "opencircles.keycloak.home", "../identity-provider/target/keycloak/keycloak-26.5.6"));
     }
 
     /**
@@ -110,10 +176,10 @@ final class KeycloakServer implements AutoCloseable {
         if (startMillis >= 0) {
             return;
         }
-        long deadline = startedNanos + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited; see e2e-tests/target/e2e-logs/keycloak.log");
+                throw new IllegalStateException("Keycloak exited; see " + log);
             }
             if (answers()) {
                 startMillis = (System.nanoTime() - startedNanos) / 1_000_000;
@@ -201,13 +267,13 @@ final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.toHandle().descendants().forEach(ProcessHandle::destroy);
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
