@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +58,6 @@ final class KeycloakServer implements AutoCloseable {
 
     /** One Keycloak per test JVM, started on first use; {@link #awaitReady()} before signing anyone in. */
     static synchronized KeycloakServer get() throws Exception {
-        if (running == null) {
-            running = attach().orElse(null);
-        }
         if (running == null) {
             running = start();
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-stop"));
@@ -118,42 +114,6 @@ final class KeycloakServer implements AutoCloseable {
                 "http://127.0.0.1:" + port + "/realms/open-circles",
                 secrets,
                 started);
-    }
-
-    /**
-     * The Keycloak the identity-provider module started in the background at the start of this build (its
-     * {@code start.sh}), if it still runs: its port and every person's secret are in {@code target/keycloak.env}.
-     */
-    private static Optional<KeycloakServer> attach() throws IOException {
-        Path target = home().getParent().getParent();
-        Path env = target.resolve("keycloak.env");
-        Path pid = target.resolve("keycloak.pid");
-        if (!Files.exists(env) || !Files.exists(pid)) {
-            return Optional.empty();
-        }
-        Optional<ProcessHandle> process =
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive);
-        if (process.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> vars = new HashMap<>();
-        for (String line : Files.readAllLines(env)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                vars.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        Map<String, String> secrets = new HashMap<>();
-        for (String person : StaffDirectory.roles().keySet()) {
-            secrets.put(person, vars.get(secretVariable(person)));
-        }
-        long age = System.currentTimeMillis() - Files.getLastModifiedTime(pid).toMillis();
-        return Optional.of(new KeycloakServer(
-                process.get(),
-                target.resolve("keycloak.log"),
-                "http://127.0.0.1:" + vars.get("KEYCLOAK_PORT") + "/realms/open-circles",
-                secrets,
-                System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(age)));
     }
 
     /** The environment variable the realm reads a person's password (or the notifier's secret) from. */
