@@ -1,7 +1,6 @@
 package org.opencircles.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -80,12 +79,8 @@ public final class DatabaseServerGuard implements BeforeEachCallback, AfterEachC
 
     private FileChannel channel() throws IOException {
         if (channel == null) {
-            try {
-                channel = FileChannel.open(
-                        LOCK, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            channel = FileChannel.open(
+                    LOCK, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
         return channel;
     }

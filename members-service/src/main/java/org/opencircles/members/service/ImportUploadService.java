@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,16 +91,17 @@ public class ImportUploadService {
             ImportFile file = ImportFile.receive(body, path, mapping, settings);
             List<String> allowed =
                     allowedClps.map(s -> List.copyOf(new TreeSet<>(s))).orElse(null);
+            LocalDate today = changes.today();
             List<MemberRow> read = new ArrayList<>();
             List<String> header;
             try (CsvRecords csv = file.open(settings)) {
                 header = csv.next();
-                ImportFile.Rows lines = new ImportFile.Rows(csv, file.header(), changes.today());
+                ImportFile.Rows lines = new ImportFile.Rows(csv, file.header(), today);
                 for (MemberRow row; read.size() < rows && (row = lines.next()) != null; ) {
                     read.add(row);
                 }
             }
-            CheckedChunk checked = checks.onTheirOwn(read, allowed, Places.load(), new HashSet<>(), changes.today());
+            CheckedChunk checked = checks.onTheirOwn(read, allowed, Places.load(), new HashSet<>(), today);
             Map<Integer, List<FieldError>> errors = new TreeMap<>(checked.refused());
             Map<String, Member> existing = ImportRowChecks.existingMembers(read);
             List<MemberRow> resolved = new ArrayList<>();

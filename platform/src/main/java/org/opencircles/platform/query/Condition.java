@@ -47,12 +47,17 @@ public record Condition(String where, Map<String, Object> params) {
     }
 
     /**
-     * Narrowed to rows whose {@code field} is one of the visible CLPs; unchanged when every CLP is visible (an empty
-     * optional). A caller who sees no CLP matches nothing: an empty IN list is invalid SQL, so it is a list of "".
+     * The caller's CLP scope on {@code field}: none when every CLP is visible (an empty optional); a caller who sees no
+     * CLP matches nothing (an empty IN list is invalid SQL, so it is a list of "").
      */
+    public static Optional<Condition> inClps(Optional<Set<String>> visible, String field) {
+        return visible.map(
+                clps -> new Condition(field + " in :visible", Map.of("visible", clps.isEmpty() ? Set.of("") : clps)));
+    }
+
+    /** Narrowed to rows whose {@code field} is one of the visible CLPs ({@link #inClps}). */
     public Condition withinClps(Optional<Set<String>> visible, String field) {
-        return visible.map(clps -> and(field + " in :visible", "visible", clps.isEmpty() ? Set.of("") : clps))
-                .orElse(this);
+        return inClps(visible, field).map(this::and).orElse(this);
     }
 
     /** This condition written inside other text, e.g. as a sub-query: {@code before + where + after}. */

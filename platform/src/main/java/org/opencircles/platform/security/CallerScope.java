@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opencircles.platform.problem.ProblemException;
+import org.opencircles.platform.query.Condition;
 
 /**
  * Which CLPs the signed-in user may see. A secretary holds {@code clp:CODE} for their own CLP, a regional organiser
@@ -44,10 +45,9 @@ public class CallerScope {
     /** As {@link #restrict(StringBuilder, Map, String)}, for a scope captured earlier. */
     public static void restrict(
             Optional<Set<String>> visible, StringBuilder where, Map<String, Object> params, String field) {
-        visible.ifPresent(clps -> {
-            where.append(" and ").append(field).append(" in :visible");
-            // An empty IN list is invalid SQL; a caller with no CLP role matches nothing.
-            params.put("visible", clps.isEmpty() ? Set.of("") : clps);
+        Condition.inClps(visible, field).ifPresent(scope -> {
+            where.append(" and ").append(scope.where());
+            params.putAll(scope.params());
         });
     }
 
